@@ -1,0 +1,170 @@
+package io.gopool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A named, bounded pool of reused workers: the JVM counterpart of a Go goroutine pool.
+ * <p>
+ * A submitted task goes straight to an idle worker (the most recently idle one, so hot
+ * workers are reused and cold ones retire after {@code keepAlive}); if none is idle a new
+ * worker starts while the pool is below {@code maxWorkers}; only then is the task queued,
+ * and a full queue triggers the {@link RejectionPolicy}. Unlike
+ * {@link java.util.concurrent.ThreadPoolExecutor}, a pool therefore grows to its maximum
+ * before it queues.
+ *
+ * <pre class="code">
+ * try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(16).queueCapacity(1000).build("orders")) {
+ *     CompletableFuture&lt;Receipt&gt; receipt = pool.submit(() -&gt; checkout(cart),
+ *             TaskOptions.defaults().withPriority(-5).withDeadline(Duration.ofSeconds(2)));
+ * }
+ * </pre>
+ *
+ * <p>
+ * Every task a pool accepts ends exactly once, as one of the {@link TaskOutcome}s, and
+ * {@link #stats()} counts them. The {@code submit} methods return
+ * {@link CompletableFuture}s whose {@code cancel(true)} interrupts a running task.
+ */
+public interface GoPool extends ExecutorService, AutoCloseable {
+
+	/**
+	 * Returns a builder for a new pool.
+	 * @return a new builder with every setting at its default
+	 */
+	static GoPoolBuilder newBuilder() {
+		return new GoPoolBuilder();
+	}
+
+	/**
+	 * Returns the pool's name.
+	 * @return the name given to {@link GoPoolBuilder#build(String)}
+	 */
+	String name();
+
+	/**
+	 * Submits a task with options: priority, deadline, name and completion callback.
+	 * Options left unset take the pool's defaults.
+	 * @param <T> the task's result type
+	 * @param task the task
+	 * @param options the task's options
+	 * @return a future for the task's result; cancelling it with {@code true} interrupts
+	 * the task if it is running
+	 * @throws TaskRejectedException if the pool does not accept the task
+	 */
+	<T> CompletableFuture<T> submit(Callable<T> task, TaskOptions options);
+
+	@Override
+	<T> CompletableFuture<T> submit(Callable<T> task);
+
+	@Override
+	CompletableFuture<?> submit(Runnable task);
+
+	@Override
+	<T> CompletableFuture<T> submit(Runnable task, T result);
+
+	/**
+	 * Returns a snapshot of the pool's state and counters.
+	 * @return the current stats
+	 */
+	GoPoolStats stats();
+
+	/**
+	 * Returns the minimum number of workers.
+	 * @return the current minimum
+	 */
+	int minWorkers();
+
+	/**
+	 * Returns the maximum number of workers.
+	 * @return the current maximum
+	 */
+	int maxWorkers();
+
+	/**
+	 * Returns how long a worker above the minimum stays idle before it retires.
+	 * @return the current keep-alive time
+	 */
+	Duration keepAlive();
+
+	/**
+	 * Returns how many tasks the queue holds at most.
+	 * @return the current queue capacity
+	 */
+	int queueCapacity();
+
+	/**
+	 * Changes the minimum and maximum number of workers of a live pool. Raising the
+	 * minimum starts workers at once; raising the maximum starts workers for queued tasks
+	 * and wakes blocked submitters; lowering the maximum retires surplus workers as they
+	 * finish their current task.
+	 * @param minWorkers the new minimum, zero or more
+	 * @param maxWorkers the new maximum, at least one and at least {@code minWorkers}
+	 * @throws IllegalArgumentException if the values are out of range; nothing changes
+	 * then
+	 */
+	void resize(int minWorkers, int maxWorkers);
+
+	/**
+	 * Changes how long workers above the minimum stay idle before they retire. Idle
+	 * workers re-evaluate at once.
+	 * @param keepAlive the new keep-alive time, zero or more
+	 * @throws IllegalArgumentException if the value is negative; nothing changes then
+	 */
+	void setKeepAlive(Duration keepAlive);
+
+	/**
+	 * Changes how many tasks the queue holds. Shrinking never drops queued tasks: new
+	 * tasks are queued again once the queue is below the new capacity. Growing wakes
+	 * blocked submitters.
+	 * @param queueCapacity the new capacity, zero or more
+	 * @throws IllegalArgumentException if the value is negative; nothing changes then
+	 */
+	void setQueueCapacity(int queueCapacity);
+
+	/**
+	 * Stops taking tasks and waits up to the timeout for every accepted task to finish;
+	 * if they do not, calls {@link #shutdownNow()} and reports what never started and
+	 * what was interrupted. If the calling thread is interrupted while waiting, the pool
+	 * is stopped at once and the interrupt status is kept.
+	 * @param timeout how long to wait for queued and running tasks to finish
+	 * @return what the drain achieved
+	 */
+	DrainReport drain(Duration timeout);
+
+	/**
+	 * Stops the pool: queued tasks that never started are returned and counted as
+	 * {@link TaskOutcome#RETURNED}, and running tasks are interrupted. Tasks given to
+	 * {@code execute} are returned as the very {@code Runnable}s that were passed in.
+	 * Tasks given to {@code submit} are returned as the pool's task objects; their
+	 * futures are cancelled first, so no waiter hangs, and running them afterwards does
+	 * nothing.
+	 * @return the tasks that never started
+	 */
+	@Override
+	List<Runnable> shutdownNow();
+
+	/**
+	 * Shuts the pool down and waits for it to terminate, as
+	 * {@code ExecutorService.close()} does from Java 19 on: if interrupted while waiting
+	 * it calls {@link #shutdownNow()}, keeps waiting, and restores the interrupt status
+	 * before returning.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * Waits until the pool has terminated after a shutdown, or the timeout elapses. Zero
+	 * and negative timeouts do not wait; a huge timeout waits as long as it takes.
+	 * @param timeout the longest time to wait
+	 * @param unit the unit of {@code timeout}
+	 * @return whether the pool terminated
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	@Override
+	boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException;
+
+}

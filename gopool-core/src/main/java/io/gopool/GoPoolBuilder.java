@@ -1,0 +1,384 @@
+package io.gopool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Configures and builds a {@link GoPool}; obtain one from {@link GoPool#newBuilder()}.
+ * Each setter checks its argument at once and throws with a message naming the setting
+ * and the allowed range; rules that tie two settings together are checked by
+ * {@link #build(String)}. Settings left unset take the defaults below.
+ * <table>
+ * <caption>Defaults</caption>
+ * <tr>
+ * <th>setting</th>
+ * <th>default</th>
+ * </tr>
+ * <tr>
+ * <td>{@code minWorkers}</td>
+ * <td>the number of CPUs, but no more than {@code maxWorkers}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code maxWorkers}</td>
+ * <td>twice the number of CPUs, but no less than {@code minWorkers}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code keepAlive}</td>
+ * <td>60 seconds</td>
+ * </tr>
+ * <tr>
+ * <td>{@code queueCapacity}</td>
+ * <td>1000</td>
+ * </tr>
+ * <tr>
+ * <td>{@code rejectionPolicy}</td>
+ * <td>{@link RejectionPolicy#ABORT}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code workerType}</td>
+ * <td>{@link WorkerType#PLATFORM}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code defaultPriority}</td>
+ * <td>0</td>
+ * </tr>
+ * <tr>
+ * <td>{@code defaultDeadline}</td>
+ * <td>none</td>
+ * </tr>
+ * <tr>
+ * <td>{@code blockTimeout}</td>
+ * <td>10 seconds</td>
+ * </tr>
+ * <tr>
+ * <td>{@code maxBlockedSubmitters}</td>
+ * <td>1000</td>
+ * </tr>
+ * </table>
+ * A builder may build several pools; each gets its own copy of the settings.
+ */
+public final class GoPoolBuilder {
+
+	static final int UNSET = -1;
+
+	static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
+
+	static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+	static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(10);
+
+	static final int DEFAULT_MAX_BLOCKED_SUBMITTERS = 1000;
+
+	private int minWorkers = UNSET;
+
+	private int maxWorkers = UNSET;
+
+	private Duration keepAlive;
+
+	private int queueCapacity = UNSET;
+
+	private RejectionPolicy rejectionPolicy;
+
+	private WorkerType workerType;
+
+	private ThreadFactory threadFactory;
+
+	private int defaultPriority;
+
+	private Duration defaultDeadline;
+
+	private Duration blockTimeout;
+
+	private int maxBlockedSubmitters = UNSET;
+
+	private Ticker ticker;
+
+	private Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+
+	private final List<GoPoolListener> listeners = new ArrayList<>();
+
+	GoPoolBuilder() {
+	}
+
+	/**
+	 * Sets how many workers the pool starts at once and keeps however long they stay
+	 * idle.
+	 * @param minWorkers zero or more
+	 * @return this builder
+	 * @throws IllegalArgumentException if negative
+	 */
+	public GoPoolBuilder minWorkers(int minWorkers) {
+		requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
+		this.minWorkers = minWorkers;
+		return this;
+	}
+
+	/**
+	 * Sets the most workers the pool runs at once.
+	 * @param maxWorkers one or more
+	 * @return this builder
+	 * @throws IllegalArgumentException if zero or negative
+	 */
+	public GoPoolBuilder maxWorkers(int maxWorkers) {
+		requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
+		this.maxWorkers = maxWorkers;
+		return this;
+	}
+
+	/**
+	 * Sets how long a worker above the minimum may stay idle before it retires.
+	 * @param keepAlive zero or more; zero retires surplus workers as soon as they are
+	 * idle
+	 * @return this builder
+	 * @throws IllegalArgumentException if negative
+	 */
+	public GoPoolBuilder keepAlive(Duration keepAlive) {
+		requireNonNull(keepAlive, "keep alive");
+		requireArgument(!keepAlive.isNegative(), "keep alive must not be negative (was %s)", keepAlive);
+		this.keepAlive = keepAlive;
+		return this;
+	}
+
+	/**
+	 * Sets how many tasks may wait in the queue. Zero means direct hand-off: a task runs
+	 * only if a worker is idle or may be started.
+	 * @param queueCapacity zero or more
+	 * @return this builder
+	 * @throws IllegalArgumentException if negative
+	 */
+	public GoPoolBuilder queueCapacity(int queueCapacity) {
+		requireArgument(queueCapacity >= 0, "queue capacity must not be negative (was %s)", queueCapacity);
+		this.queueCapacity = queueCapacity;
+		return this;
+	}
+
+	/**
+	 * Sets what happens to a task when the pool is full.
+	 * @param rejectionPolicy the policy
+	 * @return this builder
+	 */
+	public GoPoolBuilder rejectionPolicy(RejectionPolicy rejectionPolicy) {
+		this.rejectionPolicy = requireNonNull(rejectionPolicy, "rejection policy");
+		return this;
+	}
+
+	/**
+	 * Sets the kind of thread workers run on.
+	 * @param workerType the worker type
+	 * @return this builder
+	 * @throws IllegalStateException for {@link WorkerType#VIRTUAL} on a JVM older than
+	 * Java 21
+	 */
+	public GoPoolBuilder workerType(WorkerType workerType) {
+		requireNonNull(workerType, "worker type");
+		if (workerType == WorkerType.VIRTUAL && !WorkerType.virtualThreadsAvailable()) {
+			throw new IllegalStateException("virtual worker type requires Java 21 or later (this JVM is Java "
+					+ Runtime.version().feature() + ")");
+		}
+		this.workerType = workerType;
+		return this;
+	}
+
+	/**
+	 * Sets the factory that makes worker threads, in place of the one chosen by
+	 * {@link #workerType(WorkerType)}. If the factory returns {@code null} or throws, the
+	 * pool does not count the worker, rejects the task that needed it, and tries again on
+	 * the next task.
+	 * @param threadFactory the factory
+	 * @return this builder
+	 */
+	public GoPoolBuilder threadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = requireNonNull(threadFactory, "thread factory");
+		return this;
+	}
+
+	/**
+	 * Sets the priority of tasks submitted without one.
+	 * @param defaultPriority from {@value TaskOptions#MOST_URGENT} to
+	 * {@value TaskOptions#LEAST_URGENT}
+	 * @return this builder
+	 * @throws IllegalArgumentException if out of range
+	 */
+	public GoPoolBuilder defaultPriority(int defaultPriority) {
+		TaskOptions.checkPriority(defaultPriority, "default priority");
+		this.defaultPriority = defaultPriority;
+		return this;
+	}
+
+	/**
+	 * Sets the deadline of tasks submitted without one: how long after submission they
+	 * may still start.
+	 * @param defaultDeadline positive
+	 * @return this builder
+	 * @throws IllegalArgumentException if zero or negative
+	 */
+	public GoPoolBuilder defaultDeadline(Duration defaultDeadline) {
+		requireNonNull(defaultDeadline, "default deadline");
+		requireArgument(!defaultDeadline.isNegative() && !defaultDeadline.isZero(),
+				"default deadline must be positive (was %s)", defaultDeadline);
+		this.defaultDeadline = defaultDeadline;
+		return this;
+	}
+
+	/**
+	 * Sets how long a submitter waits for room under {@link RejectionPolicy#BLOCK}.
+	 * @param blockTimeout positive
+	 * @return this builder
+	 * @throws IllegalArgumentException if zero or negative
+	 */
+	public GoPoolBuilder blockTimeout(Duration blockTimeout) {
+		requireNonNull(blockTimeout, "block timeout");
+		requireArgument(!blockTimeout.isNegative() && !blockTimeout.isZero(), "block timeout must be positive (was %s)",
+				blockTimeout);
+		this.blockTimeout = blockTimeout;
+		return this;
+	}
+
+	/**
+	 * Sets how many submitters may wait at once under {@link RejectionPolicy#BLOCK};
+	 * further ones are rejected at once.
+	 * @param maxBlockedSubmitters one or more
+	 * @return this builder
+	 * @throws IllegalArgumentException if zero or negative
+	 */
+	public GoPoolBuilder maxBlockedSubmitters(int maxBlockedSubmitters) {
+		requireArgument(maxBlockedSubmitters > 0, "max blocked submitters must be positive (was %s)",
+				maxBlockedSubmitters);
+		this.maxBlockedSubmitters = maxBlockedSubmitters;
+		return this;
+	}
+
+	/**
+	 * Sets the time source for deadlines and wait and run times; for tests.
+	 * @param ticker the ticker
+	 * @return this builder
+	 */
+	public GoPoolBuilder ticker(Ticker ticker) {
+		this.ticker = requireNonNull(ticker, "ticker");
+		return this;
+	}
+
+	/**
+	 * Sets the handler for what tasks given to {@code execute} throw, and for what
+	 * callbacks and listeners throw. Without one, the worker thread's own
+	 * uncaught-exception handler gets it, as with
+	 * {@link java.util.concurrent.ThreadPoolExecutor}, but the worker survives. A handler
+	 * that throws is contained: what it throws goes to the thread's handler.
+	 * @param handler the handler
+	 * @return this builder
+	 */
+	public GoPoolBuilder uncaughtExceptionHandler(Thread.UncaughtExceptionHandler handler) {
+		this.uncaughtExceptionHandler = requireNonNull(handler, "uncaught exception handler");
+		return this;
+	}
+
+	/**
+	 * Adds a listener for task events; listeners are called in the order added.
+	 * @param listener the listener
+	 * @return this builder
+	 */
+	public GoPoolBuilder listener(GoPoolListener listener) {
+		this.listeners.add(requireNonNull(listener, "listener"));
+		return this;
+	}
+
+	/**
+	 * Builds and starts a pool: its minimum workers are started before this method
+	 * returns.
+	 * @param name the pool's name, used in thread names, messages and stats
+	 * @return the new pool
+	 * @throws IllegalArgumentException if the name is blank or
+	 * {@code minWorkers > maxWorkers}
+	 * @throws IllegalStateException if a thread factory is combined with virtual workers
+	 */
+	public GoPool build(String name) {
+		requireNonNull(name, "pool name");
+		requireArgument(!name.isBlank(), "pool name must not be blank");
+		requireArgument(getMinWorkers() <= getMaxWorkers(), "min workers (%s) must not exceed max workers (%s)",
+				getMinWorkers(), getMaxWorkers());
+		if (this.threadFactory != null && this.workerType == WorkerType.VIRTUAL) {
+			throw new IllegalStateException("thread factory and virtual worker type must not be combined");
+		}
+		return new WorkerPool(name, this);
+	}
+
+	int getMinWorkers() {
+		if (this.minWorkers != UNSET) {
+			return this.minWorkers;
+		}
+		int cpus = Runtime.getRuntime().availableProcessors();
+		return (this.maxWorkers != UNSET) ? Math.min(cpus, this.maxWorkers) : cpus;
+	}
+
+	int getMaxWorkers() {
+		if (this.maxWorkers != UNSET) {
+			return this.maxWorkers;
+		}
+		return Math.max(2 * Runtime.getRuntime().availableProcessors(), getMinWorkers());
+	}
+
+	Duration getKeepAlive() {
+		return (this.keepAlive != null) ? this.keepAlive : DEFAULT_KEEP_ALIVE;
+	}
+
+	int getQueueCapacity() {
+		return (this.queueCapacity != UNSET) ? this.queueCapacity : DEFAULT_QUEUE_CAPACITY;
+	}
+
+	RejectionPolicy getRejectionPolicy() {
+		return (this.rejectionPolicy != null) ? this.rejectionPolicy : RejectionPolicy.ABORT;
+	}
+
+	WorkerType getWorkerType() {
+		return (this.workerType != null) ? this.workerType : WorkerType.PLATFORM;
+	}
+
+	ThreadFactory getThreadFactory(String poolName) {
+		if (this.threadFactory != null) {
+			return this.threadFactory;
+		}
+		return WorkerThreads.factory(getWorkerType(), "gopool-" + poolName + "-");
+	}
+
+	int getDefaultPriority() {
+		return this.defaultPriority;
+	}
+
+	Duration getDefaultDeadline() {
+		return this.defaultDeadline;
+	}
+
+	Duration getBlockTimeout() {
+		return (this.blockTimeout != null) ? this.blockTimeout : DEFAULT_BLOCK_TIMEOUT;
+	}
+
+	int getMaxBlockedSubmitters() {
+		return (this.maxBlockedSubmitters != UNSET) ? this.maxBlockedSubmitters : DEFAULT_MAX_BLOCKED_SUBMITTERS;
+	}
+
+	Ticker getTicker() {
+		return (this.ticker != null) ? this.ticker : Ticker.systemTicker();
+	}
+
+	Thread.UncaughtExceptionHandler getUncaughtExceptionHandler() {
+		return this.uncaughtExceptionHandler;
+	}
+
+	List<GoPoolListener> getListeners() {
+		return List.copyOf(this.listeners);
+	}
+
+	static void requireArgument(boolean expression, String template, Object... args) {
+		if (!expression) {
+			throw new IllegalArgumentException(String.format(template, args));
+		}
+	}
+
+	static <T> T requireNonNull(T value, String setting) {
+		return Objects.requireNonNull(value, () -> setting + " must not be null");
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.gopool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One accepted (or about to be accepted) unit of work, and the node the queue holds. Its
+ * state moves once out of {@link #NEW} by a compare-and-set; whoever wins that CAS owns
+ * the task's ending, which is how "every accepted task ends exactly once" holds under
+ * races between workers, the deadline timer, cancellation, eviction and shutdown.
+ */
+abstract class Task {
+
+	static final int NEW = 0;
+
+	static final int RUNNING = 1;
+
+	/**
+	 * A cancel with interrupt is in progress; the worker waits for it before its next
+	 * task.
+	 */
+	static final int INTERRUPTING = 2;
+
+	static final int COMPLETED = 3;
+
+	static final int FAILED = 4;
+
+	static final int EXPIRED = 5;
+
+	static final int CANCELLED = 6;
+
+	static final int EVICTED = 7;
+
+	static final int RETURNED = 8;
+
+	/** Withdrawn by its submitter after losing a race with shutdown: not accepted. */
+	static final int WITHDRAWN = 9;
+
+	private static final VarHandle STATE;
+
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final int priority;
+
+	final String name;
+
+	final TaskCallback callback;
+
+	/**
+	 * Ticker time by which the task must start; meaningful only if {@link #hasDeadline}.
+	 */
+	final long deadline;
+
+	final boolean hasDeadline;
+
+	/** Ticker time of submission. */
+	long submittedAt;
+
+	/**
+	 * Whether the task holds a place in the queue (rather than being handed to a worker).
+	 */
+	boolean inQueue;
+
+	volatile Thread runner;
+
+	private volatile int state;
+
+	Task(int priority, String name, TaskCallback callback, long submittedAt, long deadline, boolean hasDeadline) {
+		this.priority = priority;
+		this.name = name;
+		this.callback = callback;
+		this.submittedAt = submittedAt;
+		this.deadline = deadline;
+		this.hasDeadline = hasDeadline;
+	}
+
+	final int state() {
+		return this.state;
+	}
+
+	final boolean isNew() {
+		return this.state == NEW;
+	}
+
+	final boolean transition(int expected, int next) {
+		return STATE.compareAndSet(this, expected, next);
+	}
+
+	final void setState(int next) {
+		this.state = next;
+	}
+
+	/**
+	 * Overflow-safe: ticker values may wrap, differences do not.
+	 */
+	final boolean isExpired(long now) {
+		return this.hasDeadline && now - this.deadline >= 0;
+	}
+
+	/** Runs the user's work and returns its result. */
+	abstract Object call() throws Throwable;
+
+	/**
+	 * Whether what {@link #call} throws goes to the uncaught-exception handler (execute)
+	 * rather than a future.
+	 */
+	abstract boolean reportsFailure();
+
+	abstract void complete(Object result);
+
+	abstract void completeExceptionally(Throwable failure);
+
+	/** Completes the future, if any, as cancelled (for cancellation and shutdownNow). */
+	abstract void completeCancelled();
+
+	/** What {@code shutdownNow()} returns for this task. */
+	abstract Runnable unstarted();
+
+	@Override
+	public String toString() {
+		return (this.name != null) ? this.name : getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.gopool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Counts of the tasks one worker ran. Each worker writes only its own counters, so the
+ * hot path takes no shared cache line; {@link GoPool#stats()} sums them. Writes are
+ * opaque (plain stores on common hardware, never torn); the pool's retired-worker totals
+ * are updated under its stats lock.
+ */
+final class TaskCounters {
+
+	private static final VarHandle COMPLETED;
+
+	private static final VarHandle FAILED;
+
+	private static final VarHandle WAIT_NANOS;
+
+	private static final VarHandle RUN_NANOS;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			COMPLETED = lookup.findVarHandle(TaskCounters.class, "completed", long.class);
+			FAILED = lookup.findVarHandle(TaskCounters.class, "failed", long.class);
+			WAIT_NANOS = lookup.findVarHandle(TaskCounters.class, "waitNanos", long.class);
+			RUN_NANOS = lookup.findVarHandle(TaskCounters.class, "runNanos", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private long completed;
+
+	private long failed;
+
+	private long waitNanos;
+
+	private long runNanos;
+
+	void started(long wait) {
+		WAIT_NANOS.setOpaque(this, this.waitNanos + wait);
+	}
+
+	void finished(boolean succeeded, long run) {
+		if (succeeded) {
+			COMPLETED.setOpaque(this, this.completed + 1);
+		}
+		else {
+			FAILED.setOpaque(this, this.failed + 1);
+		}
+		RUN_NANOS.setOpaque(this, this.runNanos + run);
+	}
+
+	/**
+	 * A task cancelled while running still ran: its run time counts, its outcome is
+	 * counted elsewhere.
+	 */
+	void ranCancelled(long run) {
+		RUN_NANOS.setOpaque(this, this.runNanos + run);
+	}
+
+	long completed() {
+		return (long) COMPLETED.getOpaque(this);
+	}
+
+	long failed() {
+		return (long) FAILED.getOpaque(this);
+	}
+
+	long waitNanos() {
+		return (long) WAIT_NANOS.getOpaque(this);
+	}
+
+	long runNanos() {
+		return (long) RUN_NANOS.getOpaque(this);
+	}
+
+	/** Adds another's counts to these; callers hold the pool's stats lock. */
+	void add(TaskCounters other) {
+		COMPLETED.setOpaque(this, this.completed + other.completed());
+		FAILED.setOpaque(this, this.failed + other.failed());
+		WAIT_NANOS.setOpaque(this, this.waitNanos + other.waitNanos());
+		RUN_NANOS.setOpaque(this, this.runNanos + other.runNanos());
+	}
+
+}

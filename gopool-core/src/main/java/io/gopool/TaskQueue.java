@@ -1,0 +1,162 @@
+package io.gopool;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.Objects;
+
+/**
+ * The bounded queue: one lock-free FIFO lane per priority in use, scanned most urgent
+ * first.
+ * <p>
+ * Capacity is exact because a submitter reserves a place ({@link #tryReserve}) before it
+ * links its task, and a place is given back exactly once, by whoever moves the task out
+ * of {@link Task#NEW}. A task that leaves the queue without being polled (expired,
+ * cancelled) stays linked as a dead node that takes no capacity; dead nodes are skipped
+ * when polled and swept in bulk once there are more of them than the capacity, so they
+ * cannot pile up.
+ * <p>
+ * A small fixed set of FIFO lanes beats a heap for priorities, and a pool whose tasks all
+ * share one priority scans one lane: priorities cost the plain FIFO path nothing.
+ */
+final class TaskQueue {
+
+	private static final int LANES = TaskOptions.LEAST_URGENT - TaskOptions.MOST_URGENT + 1;
+
+	private static final int MIN_SWEEP_THRESHOLD = 64;
+
+	private final Lane[] lanes = new Lane[LANES];
+
+	/**
+	 * The lanes created so far, most urgent first; copied on write (at most
+	 * {@link #LANES} times).
+	 */
+	private volatile Lane[] active = new Lane[0];
+
+	/** Live queued tasks plus reservations about to be linked. */
+	private final AtomicInteger size = new AtomicInteger();
+
+	private final AtomicInteger deadNodes = new AtomicInteger();
+
+	private volatile int capacity;
+
+	TaskQueue(int capacity) {
+		this.capacity = capacity;
+	}
+
+	int size() {
+		return this.size.get();
+	}
+
+	int capacity() {
+		return this.capacity;
+	}
+
+	void setCapacity(int capacity) {
+		this.capacity = capacity;
+	}
+
+	boolean tryReserve() {
+		for (;;) {
+			int current = this.size.get();
+			if (current >= this.capacity) {
+				return false;
+			}
+			if (this.size.compareAndSet(current, current + 1)) {
+				return true;
+			}
+		}
+	}
+
+	/** Links a task for which a place was reserved. */
+	void offer(Task task) {
+		lane(task.priority).offer(task);
+	}
+
+	/**
+	 * Gives back the place of a task that left the queue. {@code polled} says whether its
+	 * node was unlinked too; if not, it stays behind as a dead node.
+	 */
+	void release(boolean polled) {
+		this.size.decrementAndGet();
+		if (!polled && this.deadNodes.incrementAndGet() > Math.max(MIN_SWEEP_THRESHOLD, this.capacity)) {
+			sweep();
+		}
+	}
+
+	/**
+	 * Unlinks and returns the most urgent node, which may be dead; {@code null} if no
+	 * node is linked.
+	 */
+	Task poll() {
+		for (Lane lane : this.active) {
+			Task task = lane.poll();
+			if (task != null) {
+				return task;
+			}
+		}
+		return null;
+	}
+
+	/** Unlinks and returns the oldest node of the least urgent lane that has one. */
+	Task pollLeastUrgent() {
+		Lane[] lanes = this.active;
+		for (int i = lanes.length - 1; i >= 0; i--) {
+			Task task = lanes[i].poll();
+			if (task != null) {
+				return task;
+			}
+		}
+		return null;
+	}
+
+	/** Records that a dead node was unlinked by a poll. */
+	void deadPolled() {
+		this.deadNodes.decrementAndGet();
+	}
+
+	/**
+	 * Unlinks every node the predicate accepts; the predicate also decides the node's
+	 * fate (for example, expires it), so it is called at most once per node.
+	 */
+	void removeIf(Predicate<Task> predicate) {
+		for (Lane lane : this.active) {
+			lane.removeIf(predicate);
+		}
+	}
+
+	private void sweep() {
+		int[] removed = new int[1];
+		removeIf((task) -> {
+			boolean dead = !task.isNew();
+			removed[0] += dead ? 1 : 0;
+			return dead;
+		});
+		this.deadNodes.addAndGet(-removed[0]);
+	}
+
+	private Lane lane(int priority) {
+		Lane lane = this.lanes[priority - TaskOptions.MOST_URGENT];
+		return (lane != null) ? lane : createLane(priority);
+	}
+
+	private synchronized Lane createLane(int priority) {
+		int index = priority - TaskOptions.MOST_URGENT;
+		if (this.lanes[index] == null) {
+			this.lanes[index] = new Lane();
+			this.active = Arrays.stream(this.lanes).filter(Objects::nonNull).toArray(Lane[]::new);
+		}
+		return this.lanes[index];
+	}
+
+	/**
+	 * The FIFO of one priority level.
+	 */
+	private static final class Lane extends ConcurrentLinkedQueue<Task> {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+}

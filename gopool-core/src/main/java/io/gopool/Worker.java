@@ -1,0 +1,221 @@
+package io.gopool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A worker: one thread that runs tasks handed to it and polls the queue, and goes idle on
+ * the {@link IdleWorkerStack} when there is nothing to do.
+ * <p>
+ * The {@code slot} is the single authority on a worker's availability: {@code null} means
+ * idle and assignable, and every party that wants the worker (a submitter with a task, a
+ * submitter that queued a task, shutdown) must CAS it away from {@code null}; the worker
+ * itself leaves idleness the same way (to retire, or because it saw queued work). Exactly
+ * one CAS wins, so a task is never handed to a worker that is retiring and a worker is
+ * never woken twice for one task.
+ */
+final class Worker implements Runnable {
+
+	/**
+	 * Slot value: poll the queue (sent after queuing a task, and on shutdown or retune).
+	 */
+	static final Object WAKE = new Object();
+
+	/** Slot value: running or between tasks, not assignable. */
+	static final Object BUSY = new Object();
+
+	/** Slot value: leaving idleness to retire. */
+	static final Object RETIRING = new Object();
+
+	/**
+	 * How many times an idle worker checks its slot before parking; see
+	 * {@link #awaitWork}.
+	 */
+	private static final int SPINS = 128;
+
+	private static final VarHandle SLOT;
+
+	static {
+		try {
+			SLOT = MethodHandles.lookup().findVarHandle(Worker.class, "slot", Object.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final WorkerPool pool;
+
+	final TaskCounters counters = new TaskCounters();
+
+	Thread thread;
+
+	/**
+	 * The task being run, for stats and in-flight views; written with release semantics.
+	 */
+	volatile Task current;
+
+	private Task firstTask;
+
+	private volatile Object slot = BUSY;
+
+	private volatile boolean parked;
+
+	/**
+	 * Whether this worker's count in the pool has been given back; the exit path checks
+	 * it.
+	 */
+	boolean released;
+
+	Worker(WorkerPool pool, Task firstTask) {
+		this.pool = pool;
+		this.firstTask = firstTask;
+	}
+
+	boolean tryAssign(Object work) {
+		if (SLOT.compareAndSet(this, null, work)) {
+			if (this.parked) {
+				LockSupport.unpark(this.thread);
+			}
+			return true;
+		}
+		return false;
+	}
+
+	boolean isIdle() {
+		return this.slot == null;
+	}
+
+	@Override
+	public void run() {
+		Task task = this.firstTask;
+		this.firstTask = null;
+		try {
+			for (;;) {
+				if (task != null) {
+					this.pool.runTask(this, task);
+					task = null;
+				}
+				if (this.pool.shouldExitAfterTask(this)) {
+					return;
+				}
+				task = this.pool.pollQueue();
+				if (task != null) {
+					continue;
+				}
+				if (this.pool.queueSize() > 0) {
+					// A submitter reserved a place and is about to link its task, or a
+					// task is
+					// leaving the queue: both take a few instructions, so give way and
+					// look again.
+					Thread.yield();
+					continue;
+				}
+				if (this.pool.shouldExitWhenQueueEmpty(this)) {
+					return;
+				}
+				Object work = awaitWork();
+				if (work == null) {
+					return;
+				}
+				if (work != WAKE) {
+					task = (Task) work;
+				}
+			}
+		}
+		finally {
+			this.pool.workerExited(this);
+		}
+	}
+
+	/**
+	 * Goes idle until handed a task or woken; returns the task, {@link #WAKE} to look at
+	 * the queue again, or {@code null} when the worker has retired (its count already
+	 * given back).
+	 */
+	private Object awaitWork() {
+		long idleSince = System.nanoTime();
+		SLOT.setRelease(this, null);
+		IdleWorkerStack.Node node = this.pool.idleWorkers().push(this);
+		this.pool.workerWentIdle();
+		// A submitter links its task and then looks for idle workers; we pushed ourselves
+		// and now
+		// look at the queue. One of the two sees the other, so a task is never left
+		// queued while
+		// we sleep.
+		if (this.pool.queueSize() > 0 || this.pool.isShutdown()) {
+			if (SLOT.compareAndSet(this, null, BUSY)) {
+				this.pool.idleWorkers().removeIfTop(node);
+				return WAKE;
+			}
+			return takeSlot();
+		}
+		// Go's scheduler spins briefly before parking so that back-to-back work skips a
+		// park/unpark round trip; at most half the CPUs spin at once, so spinning never
+		// starves
+		// the threads that produce the work.
+		if (this.pool.tryStartSpinning()) {
+			try {
+				for (int i = 0; i < SPINS; i++) {
+					if (this.slot != null) {
+						return takeSlot();
+					}
+					Thread.onSpinWait();
+				}
+			}
+			finally {
+				this.pool.stopSpinning();
+			}
+		}
+		for (;;) {
+			if (this.slot != null) {
+				return takeSlot();
+			}
+			boolean surplus = this.pool.isSurplus();
+			long remaining = this.pool.keepAliveNanos() - (System.nanoTime() - idleSince);
+			if (surplus && remaining <= 0 || this.pool.isOverMax()) {
+				if (!SLOT.compareAndSet(this, null, RETIRING)) {
+					return takeSlot();
+				}
+				if (this.pool.tryRetire(this)) {
+					return null;
+				}
+				// No longer surplus (another worker retired first): idle again, with a
+				// new node.
+				return WAKE;
+			}
+			this.parked = true;
+			if (this.slot == null) {
+				if (surplus) {
+					LockSupport.parkNanos(this.pool, remaining);
+				}
+				else {
+					LockSupport.park(this.pool);
+				}
+			}
+			this.parked = false;
+			// An interrupt from outside must not turn parking into a busy loop;
+			// shutdownNow also
+			// sends WAKE through the slot, so nothing is lost by clearing it.
+			Thread.interrupted();
+		}
+	}
+
+	private Object takeSlot() {
+		Object work = this.slot;
+		SLOT.setOpaque(this, BUSY);
+		return work;
+	}
+
+	/**
+	 * Wakes the worker if it is parked, so that it re-reads settings; it stays idle
+	 * otherwise.
+	 */
+	void nudge() {
+		if (this.parked) {
+			LockSupport.unpark(this.thread);
+		}
+	}
+
+}

@@ -1,0 +1,1114 @@
+package io.gopool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/*
+ * The GoPool engine: a dispatcher in front of a LIFO stack of idle workers and a bounded
+ * priority queue.
+ *
+ * Dispatch (submit):
+ * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's slot CAS
+ *    (null -> task) succeeds. The most recently idle worker is reused first, so its caches are
+ *    warm and the workers at the bottom age out after keepAlive.
+ * 2. Otherwise start a new worker with the task as its first task, while below maxWorkers. This
+ *    is where GoPool differs from ThreadPoolExecutor, which grows past its core size only once
+ *    the queue is full.
+ * 3. Otherwise reserve a place in the TaskQueue and link the task. Capacity is exact.
+ * 4. Otherwise purge expired tasks (they must never cause a rejection) and apply the rejection
+ *    policy.
+ *
+ * Concurrency:
+ * The hot path takes no lock: the idle stack, the queue lanes, the queue size and the worker
+ * count are all CAS-based, and each worker counts its own tasks (TaskCounters). Locks guard only
+ * rare events: blocked submitters (BLOCK policy), stats snapshots against worker exit, lane
+ * creation.
+ *
+ * No stranded task: a task may be queued only while some worker will look at the queue again.
+ * Every transition that removes a looker re-checks afterwards, and the submitter re-checks after
+ * linking; each pair is a Dekker handshake (write mine, then read yours) on volatiles, so at
+ * least one side sees the other:
+ *  - worker going idle: push itself, then read the queue size  /  submitter: link the task, then
+ *    pop an idle worker and WAKE it (or start one if there are no workers at all);
+ *  - worker retiring: decrement the worker count, then read the queue size and un-retire if
+ *    needed  /  submitter: link, then read the worker count;
+ *  - shutdown: set the run state, then WAKE idle workers  /  worker: push itself, then read the
+ *    run state;  submitter: link, then read the run state and withdraw its own task if the pool
+ *    shut down meanwhile (a CAS on the task's state decides between withdrawal and a worker that
+ *    already took it).
+ *
+ * Exactly once: a task's state leaves NEW by a single CAS (Task), won by exactly one of: a
+ * worker starting it, the deadline timer or a worker expiring it, a cancel, an eviction,
+ * shutdownNow, or its submitter withdrawing it. The winner counts the outcome, runs the
+ * callback, completes the future and emits the event; losers do nothing.
+ *
+ * Spinning: like Go's scheduler, a worker that runs out of work spins briefly on its slot before
+ * it parks, so back-to-back submissions skip a park/unpark round trip. At most half the CPUs
+ * spin at once; virtual workers never spin (they would hold a carrier thread).
+ *
+ * Deadlines: checked with overflow-safe ticker arithmetic when a task is submitted and when a
+ * worker takes it, and enforced promptly for queued tasks by the shared DeadlineTimer. Expired
+ * and cancelled tasks give their queue place back at once; their nodes are swept lazily.
+ *
+ * Termination: the pool is TERMINATED when it is shut down, no worker is left (every exited
+ * worker has folded its counters into the pool's totals first, so stats are complete once
+ * awaitTermination returns) and the queue is empty.
+ */
+final class WorkerPool extends AbstractExecutorService implements GoPool {
+
+	private static final int RUNNING = 0;
+
+	private static final int SHUTDOWN = 1;
+
+	private static final int STOP = 2;
+
+	private static final int TERMINATED = 3;
+
+	private static final long NO_DEADLINE = 0;
+
+	/**
+	 * Deadlines this far out (about 146 years) are treated as none, so ticker sums cannot
+	 * overflow.
+	 */
+	private static final long MAX_DEADLINE_NANOS = 1L << 62;
+
+	private final String name;
+
+	private final Ticker ticker;
+
+	private final ThreadFactory threadFactory;
+
+	private final RejectionPolicy rejectionPolicy;
+
+	private final int defaultPriority;
+
+	private final long defaultDeadlineNanos;
+
+	private final long blockTimeoutNanos;
+
+	private final boolean spinningAllowed;
+
+	private final int maxSpinning = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+	private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+
+	/** {@code null} when there are no listeners, so that the hot path tests one field. */
+	private final GoPoolListener[] listeners;
+
+	private final TaskQueue queue;
+
+	private final IdleWorkerStack idle = new IdleWorkerStack();
+
+	private final BlockedSubmitters blocked;
+
+	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger workerCount = new AtomicInteger();
+
+	private final AtomicInteger largestWorkers = new AtomicInteger();
+
+	private final AtomicInteger spinning = new AtomicInteger();
+
+	private final AtomicInteger runState = new AtomicInteger(RUNNING);
+
+	private final CountDownLatch terminated = new CountDownLatch(1);
+
+	private final Object statsLock = new Object();
+
+	/**
+	 * Counts of exited workers and of caller-run tasks; guarded by {@link #statsLock}.
+	 */
+	private final TaskCounters retiredCounters = new TaskCounters();
+
+	private final LongAdder submitted = new LongAdder();
+
+	private final LongAdder rejected = new LongAdder();
+
+	private final LongAdder expired = new LongAdder();
+
+	private final LongAdder cancelled = new LongAdder();
+
+	private final LongAdder evicted = new LongAdder();
+
+	private final LongAdder returned = new LongAdder();
+
+	private volatile int minWorkers;
+
+	private volatile int maxWorkers;
+
+	private volatile long keepAliveNanos;
+
+	WorkerPool(String name, GoPoolBuilder builder) {
+		this.name = name;
+		this.ticker = builder.getTicker();
+		this.threadFactory = builder.getThreadFactory(name);
+		this.rejectionPolicy = builder.getRejectionPolicy();
+		this.defaultPriority = builder.getDefaultPriority();
+		this.defaultDeadlineNanos = (builder.getDefaultDeadline() != null) ? deadlineNanos(builder.getDefaultDeadline())
+				: NO_DEADLINE;
+		this.blockTimeoutNanos = saturatedNanos(builder.getBlockTimeout());
+		this.spinningAllowed = builder.getWorkerType() == WorkerType.PLATFORM;
+		this.uncaughtExceptionHandler = builder.getUncaughtExceptionHandler();
+		List<GoPoolListener> listeners = builder.getListeners();
+		this.listeners = listeners.isEmpty() ? null : listeners.toArray(GoPoolListener[]::new);
+		this.queue = new TaskQueue(builder.getQueueCapacity());
+		this.blocked = new BlockedSubmitters(builder.getMaxBlockedSubmitters());
+		this.minWorkers = builder.getMinWorkers();
+		this.maxWorkers = builder.getMaxWorkers();
+		this.keepAliveNanos = saturatedNanos(builder.getKeepAlive());
+		try {
+			startMinWorkers();
+		}
+		catch (RuntimeException ex) {
+			shutdownNow();
+			throw ex;
+		}
+	}
+
+	// ---- submission
+	// ------------------------------------------------------------------------
+
+	@Override
+	public void execute(Runnable command) {
+		Objects.requireNonNull(command, "task must not be null");
+		if (command instanceof TaskFuture<?> future && future.pool() == this) {
+			// invokeAll and invokeAny hand us the futures made by newTaskFor
+			dispatch(future.task());
+			return;
+		}
+		long now = this.ticker.read();
+		boolean hasDeadline = this.defaultDeadlineNanos != NO_DEADLINE;
+		dispatch(new RunnableTask(command, this.defaultPriority, now, now + this.defaultDeadlineNanos, hasDeadline));
+	}
+
+	@Override
+	public <T> CompletableFuture<T> submit(Callable<T> task, TaskOptions options) {
+		Objects.requireNonNull(task, "task must not be null");
+		Objects.requireNonNull(options, "options must not be null");
+		CallableTask<T> callableTask = newCallableTask(task, options);
+		dispatch(callableTask);
+		return callableTask.future;
+	}
+
+	@Override
+	public <T> CompletableFuture<T> submit(Callable<T> task) {
+		return submit(task, TaskOptions.defaults());
+	}
+
+	@Override
+	public CompletableFuture<?> submit(Runnable task) {
+		Objects.requireNonNull(task, "task must not be null");
+		return submit(Executors.callable(task), TaskOptions.defaults());
+	}
+
+	@Override
+	public <T> CompletableFuture<T> submit(Runnable task, T result) {
+		Objects.requireNonNull(task, "task must not be null");
+		return submit(Executors.callable(task, result), TaskOptions.defaults());
+	}
+
+	@Override
+	protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+		return newCallableTask(callable, TaskOptions.defaults()).future;
+	}
+
+	@Override
+	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+		return newTaskFor(Executors.callable(runnable, value));
+	}
+
+	private <T> CallableTask<T> newCallableTask(Callable<T> callable, TaskOptions options) {
+		int priority = (options.priority() != null) ? options.priority() : this.defaultPriority;
+		long deadlineNanos = (options.deadline() != null) ? deadlineNanos(options.deadline())
+				: this.defaultDeadlineNanos;
+		boolean hasDeadline = options.deadline() != null || this.defaultDeadlineNanos != NO_DEADLINE;
+		long now = this.ticker.read();
+		return new CallableTask<>(this, callable, priority, options.name(), options.callback(), now,
+				now + deadlineNanos, hasDeadline && deadlineNanos < MAX_DEADLINE_NANOS);
+	}
+
+	private void dispatch(Task task) {
+		long blockDeadline = 0;
+		for (;;) {
+			if (this.runState.get() != RUNNING) {
+				throw reject(task, "pool is shut down", null);
+			}
+			if (task.hasDeadline) {
+				long now = this.ticker.read();
+				if (task.isExpired(now)) {
+					// Already past its deadline: accepted and expired, never run, no
+					// worker used.
+					task.setState(Task.EXPIRED);
+					accepted(task);
+					finishExpired(task, now);
+					return;
+				}
+			}
+			if (this.idle.assign(task) != null) {
+				accepted(task);
+				return;
+			}
+			try {
+				if (tryAddWorker(task)) {
+					accepted(task);
+					return;
+				}
+			}
+			catch (WorkerStartFailure ex) {
+				throw reject(task, "could not start a worker", ex.getCause());
+			}
+			if (this.queue.tryReserve()) {
+				enqueue(task);
+				return;
+			}
+			if (purgeExpired()) {
+				continue;
+			}
+			switch (this.rejectionPolicy) {
+				case CALLER_RUNS -> {
+					accepted(task);
+					runInCaller(task);
+					return;
+				}
+				case DISCARD -> {
+					task.completeExceptionally(reject(task, "discarded, the pool is full", null));
+					return;
+				}
+				case DISCARD_OLDEST -> {
+					if (!evictLeastUrgent()) {
+						throw reject(task, "the pool is full and its queue holds nothing to evict", null);
+					}
+				}
+				case BLOCK -> {
+					if (blockDeadline == 0) {
+						blockDeadline = System.nanoTime() + this.blockTimeoutNanos;
+					}
+					awaitRoom(task, blockDeadline);
+				}
+				default -> throw reject(task, "the pool is full", null);
+			}
+		}
+	}
+
+	private void enqueue(Task task) {
+		task.inQueue = true;
+		this.queue.offer(task);
+		String withdrawal = null;
+		Throwable cause = null;
+		if (this.runState.get() != RUNNING) {
+			withdrawal = "pool is shut down";
+		}
+		else if (!this.idle.isEmpty()) {
+			this.idle.assign(Worker.WAKE);
+		}
+		else if (this.workerCount.get() == 0) {
+			try {
+				tryAddWorker(null);
+			}
+			catch (WorkerStartFailure ex) {
+				if (this.workerCount.get() == 0) {
+					withdrawal = "could not start a worker";
+					cause = ex.getCause();
+				}
+			}
+		}
+		if (withdrawal != null && task.transition(Task.NEW, Task.WITHDRAWN)) {
+			this.queue.release(false);
+			tryTerminate();
+			throw reject(task, withdrawal, cause);
+		}
+		accepted(task);
+		if (task.hasDeadline) {
+			DeadlineTimer.schedule(this, task, task.deadline - this.ticker.read());
+		}
+	}
+
+	private void accepted(Task task) {
+		this.submitted.increment();
+		if (this.listeners != null) {
+			emit(EventKind.SUBMITTED, task, null, 0, 0, null);
+		}
+	}
+
+	private TaskRejectedException reject(Task task, String reason, Throwable cause) {
+		this.rejected.increment();
+		TaskRejectedException rejection = rejection(task, reason, cause);
+		if (this.listeners != null) {
+			emit(EventKind.REJECTED, task, null, 0, 0, rejection);
+		}
+		return rejection;
+	}
+
+	private TaskRejectedException rejection(Task task, String reason, Throwable cause) {
+		return new TaskRejectedException(this.name,
+				"pool '" + this.name + "' rejected task " + task + ": " + reason + " (" + describeState() + ")", cause);
+	}
+
+	private String describeState() {
+		return "state " + runStateName() + ", workers " + this.workerCount.get() + "/" + this.maxWorkers + ", queue "
+				+ this.queue.size() + "/" + this.queue.capacity();
+	}
+
+	private String runStateName() {
+		return switch (this.runState.get()) {
+			case RUNNING -> "running";
+			case SHUTDOWN -> "shutting down";
+			case STOP -> "stopping";
+			default -> "terminated";
+		};
+	}
+
+	private void awaitRoom(Task task, long deadline) {
+		boolean room;
+		try {
+			room = this.blocked.await(this::mayHaveRoom, deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw reject(task, "interrupted while blocked waiting for room", ex);
+		}
+		if (!room) {
+			throw reject(task, "no room within the block timeout, or too many blocked submitters", null);
+		}
+	}
+
+	private boolean mayHaveRoom() {
+		return this.runState.get() != RUNNING || !this.idle.isEmpty() || this.workerCount.get() < this.maxWorkers
+				|| this.queue.size() < this.queue.capacity();
+	}
+
+	private boolean evictLeastUrgent() {
+		for (;;) {
+			Task victim = this.queue.pollLeastUrgent();
+			if (victim == null) {
+				return false;
+			}
+			if (victim.transition(Task.NEW, Task.EVICTED)) {
+				leftQueue(victim, true);
+				this.evicted.increment();
+				TaskRejectedException rejection = rejection(victim, "evicted to make room for a newer task", null);
+				ended(victim, TaskOutcome.EVICTED, rejection);
+				victim.completeExceptionally(rejection);
+				return true;
+			}
+			this.queue.deadPolled();
+		}
+	}
+
+	// ---- running
+	// ---------------------------------------------------------------------------
+
+	/**
+	 * Takes the most urgent live task from the queue, expiring overdue ones on the way.
+	 */
+	Task pollQueue() {
+		for (;;) {
+			Task task = this.queue.poll();
+			if (task == null) {
+				return null;
+			}
+			if (task.hasDeadline) {
+				long now = this.ticker.read();
+				if (task.isExpired(now)) {
+					if (task.transition(Task.NEW, Task.EXPIRED)) {
+						leftQueue(task, true);
+						finishExpired(task, now);
+					}
+					else {
+						this.queue.deadPolled();
+					}
+					continue;
+				}
+			}
+			task.runner = Thread.currentThread();
+			if (task.transition(Task.NEW, Task.RUNNING)) {
+				leftQueue(task, true);
+				return task;
+			}
+			this.queue.deadPolled();
+		}
+	}
+
+	/**
+	 * Claims a task handed over directly; fails if it expired or was cancelled meanwhile.
+	 */
+	boolean claim(Task task) {
+		if (task.hasDeadline) {
+			long now = this.ticker.read();
+			if (task.isExpired(now)) {
+				if (task.transition(Task.NEW, Task.EXPIRED)) {
+					finishExpired(task, now);
+				}
+				return false;
+			}
+		}
+		task.runner = Thread.currentThread();
+		return task.transition(Task.NEW, Task.RUNNING);
+	}
+
+	void runTask(Worker worker, Task task) {
+		worker.current = task;
+		try {
+			run(task, worker.counters);
+		}
+		finally {
+			worker.current = null;
+		}
+		// A task's own interrupt, or one from cancel(true), must not reach the next task.
+		Thread.interrupted();
+	}
+
+	private void runInCaller(Task task) {
+		if (claim(task)) {
+			TaskCounters counters = new TaskCounters();
+			run(task, counters);
+			synchronized (this.statsLock) {
+				this.retiredCounters.add(counters);
+			}
+		}
+	}
+
+	private void run(Task task, TaskCounters counters) {
+		long start = this.ticker.read();
+		long wait = start - task.submittedAt;
+		counters.started(wait);
+		if (this.listeners != null) {
+			emit(EventKind.STARTED, task, null, wait, 0, null);
+		}
+		Object result = null;
+		Throwable failure = null;
+		try {
+			result = task.call();
+		}
+		catch (Throwable ex) {
+			failure = ex;
+		}
+		long runNanos = this.ticker.read() - start;
+		boolean succeeded = failure == null;
+		if (task.transition(Task.RUNNING, succeeded ? Task.COMPLETED : Task.FAILED)) {
+			counters.finished(succeeded, runNanos);
+			TaskOutcome outcome = succeeded ? TaskOutcome.COMPLETED : TaskOutcome.FAILED;
+			invokeCallback(task, outcome, result, failure);
+			if (succeeded) {
+				task.complete(result);
+			}
+			else if (task.reportsFailure()) {
+				reportUncaught(failure);
+			}
+			else {
+				task.completeExceptionally(failure);
+			}
+			if (this.listeners != null) {
+				emit(EventKind.FINISHED, task, outcome, wait, runNanos, failure);
+			}
+			return;
+		}
+		// Cancelled while running: the canceller counted it, ran the callback and
+		// completed the
+		// future. Wait until its interrupt has landed, so that it cannot hit the next
+		// task.
+		while (task.state() == Task.INTERRUPTING) {
+			Thread.yield();
+		}
+		counters.ranCancelled(runNanos);
+		if (this.listeners != null) {
+			emit(EventKind.FINISHED, task, TaskOutcome.CANCELLED, wait, runNanos, null);
+		}
+	}
+
+	boolean cancel(Task task, boolean mayInterruptIfRunning) {
+		for (;;) {
+			int state = task.state();
+			if (state == Task.NEW) {
+				if (task.transition(Task.NEW, Task.CANCELLED)) {
+					leftQueue(task, false);
+					this.cancelled.increment();
+					ended(task, TaskOutcome.CANCELLED, null);
+					task.completeCancelled();
+					return true;
+				}
+			}
+			else if (state == Task.RUNNING) {
+				if (task.transition(Task.RUNNING, mayInterruptIfRunning ? Task.INTERRUPTING : Task.CANCELLED)) {
+					this.cancelled.increment();
+					invokeCallback(task, TaskOutcome.CANCELLED, null, null);
+					task.completeCancelled();
+					if (mayInterruptIfRunning) {
+						try {
+							Thread runner = task.runner;
+							if (runner != null) {
+								runner.interrupt();
+							}
+						}
+						finally {
+							task.setState(Task.CANCELLED);
+						}
+					}
+					return true;
+				}
+			}
+			else {
+				return false;
+			}
+		}
+	}
+
+	/** Called by the deadline timer. */
+	void expireIfDue(Task task) {
+		if (!task.isNew()) {
+			return;
+		}
+		long now = this.ticker.read();
+		if (!task.isExpired(now)) {
+			// Only with a ticker that runs slower than real time.
+			DeadlineTimer.schedule(this, task, task.deadline - now);
+			return;
+		}
+		if (task.transition(Task.NEW, Task.EXPIRED)) {
+			leftQueue(task, false);
+			finishExpired(task, now);
+		}
+	}
+
+	/**
+	 * Expires queued tasks whose deadline has passed; returns whether any place was
+	 * freed.
+	 */
+	private boolean purgeExpired() {
+		long now = this.ticker.read();
+		boolean[] freed = new boolean[1];
+		this.queue.removeIf((task) -> {
+			if (task.isExpired(now) && task.transition(Task.NEW, Task.EXPIRED)) {
+				leftQueue(task, true);
+				finishExpired(task, now);
+				freed[0] = true;
+				return true;
+			}
+			return false;
+		});
+		return freed[0];
+	}
+
+	private void finishExpired(Task task, long now) {
+		this.expired.increment();
+		long overdue = Math.max(0, now - task.deadline);
+		TaskExpiredException expiry = new TaskExpiredException(this.name, "task " + task + " in pool '" + this.name
+				+ "' expired before it started (" + Duration.ofNanos(overdue) + " past its deadline)", overdue);
+		ended(task, TaskOutcome.EXPIRED, expiry);
+		task.completeExceptionally(expiry);
+	}
+
+	/**
+	 * Callback and event for a task that ended without running; the caller completes its
+	 * future.
+	 */
+	private void ended(Task task, TaskOutcome outcome, Throwable failure) {
+		invokeCallback(task, outcome, null, failure);
+		if (this.listeners != null) {
+			emit(EventKind.FINISHED, task, outcome, this.ticker.read() - task.submittedAt, 0, failure);
+		}
+	}
+
+	private void leftQueue(Task task, boolean polled) {
+		if (task.inQueue) {
+			this.queue.release(polled);
+			this.blocked.signal();
+		}
+	}
+
+	private void invokeCallback(Task task, TaskOutcome outcome, Object result, Throwable failure) {
+		if (task.callback != null) {
+			try {
+				task.callback.onComplete(outcome, result, failure);
+			}
+			catch (Throwable ex) {
+				reportUncaught(ex);
+			}
+		}
+	}
+
+	private void emit(EventKind kind, Task task, TaskOutcome outcome, long wait, long run, Throwable failure) {
+		TaskEvent event = new TaskEvent(this.name, task.name, task.priority, outcome, wait, run, failure);
+		for (GoPoolListener listener : this.listeners) {
+			try {
+				kind.deliver(listener, event);
+			}
+			catch (Throwable ex) {
+				reportUncaught(ex);
+			}
+		}
+	}
+
+	private void reportUncaught(Throwable failure) {
+		Thread thread = Thread.currentThread();
+		Throwable toReport = failure;
+		if (this.uncaughtExceptionHandler != null) {
+			try {
+				this.uncaughtExceptionHandler.uncaughtException(thread, failure);
+				return;
+			}
+			catch (Throwable handlerFailure) {
+				handlerFailure.addSuppressed(failure);
+				toReport = handlerFailure;
+			}
+		}
+		try {
+			thread.getUncaughtExceptionHandler().uncaughtException(thread, toReport);
+		}
+		catch (Throwable ex) {
+			// The thread's own handler failed too: there is nobody left to tell, and the
+			// worker
+			// must survive.
+		}
+	}
+
+	// ---- workers
+	// ---------------------------------------------------------------------------
+
+	private void startMinWorkers() {
+		while (this.workerCount.get() < this.minWorkers && tryAddWorker(null)) {
+			// each iteration starts one worker
+		}
+	}
+
+	/**
+	 * Starts a worker if the pool is below its maximum; returns {@code false} if it is
+	 * not.
+	 * @throws WorkerStartFailure if the thread factory failed; the count is rolled back
+	 */
+	private boolean tryAddWorker(Task firstTask) {
+		for (;;) {
+			int count = this.workerCount.get();
+			if (count >= this.maxWorkers) {
+				return false;
+			}
+			int state = this.runState.get();
+			if (state != RUNNING && !(state == SHUTDOWN && firstTask == null && this.queue.size() > 0)) {
+				return false;
+			}
+			if (this.workerCount.compareAndSet(count, count + 1)) {
+				break;
+			}
+		}
+		Worker worker = new Worker(this, firstTask);
+		try {
+			Thread thread = this.threadFactory.newThread(worker);
+			if (thread == null) {
+				throw new IllegalStateException("thread factory returned null");
+			}
+			worker.thread = thread;
+			this.workers.add(worker);
+			this.largestWorkers.accumulateAndGet(this.workerCount.get(), Math::max);
+			thread.start();
+			return true;
+		}
+		catch (Throwable ex) {
+			this.workers.remove(worker);
+			this.workerCount.decrementAndGet();
+			workerCountDropped();
+			throw new WorkerStartFailure(this.name, ex);
+		}
+	}
+
+	boolean shouldExitAfterTask(Worker worker) {
+		if (this.runState.get() >= STOP) {
+			return release(worker);
+		}
+		return isOverMax() && tryRetire(worker);
+	}
+
+	boolean shouldExitWhenQueueEmpty(Worker worker) {
+		return this.runState.get() >= SHUTDOWN && release(worker);
+	}
+
+	private boolean release(Worker worker) {
+		worker.released = true;
+		this.workerCount.decrementAndGet();
+		return true;
+	}
+
+	/**
+	 * Gives back a surplus worker's count: above the maximum always, above the minimum
+	 * once keep-alive has passed (the caller checks that).
+	 */
+	boolean tryRetire(Worker worker) {
+		for (;;) {
+			int count = this.workerCount.get();
+			int floor = (count > this.maxWorkers) ? this.maxWorkers : this.minWorkers;
+			if (count <= floor) {
+				return false;
+			}
+			if (this.workerCount.compareAndSet(count, count - 1)) {
+				break;
+			}
+		}
+		// A submitter may have queued a task while it still counted us: stay if there is
+		// work and
+		// room for us.
+		while (this.queue.size() > 0) {
+			int count = this.workerCount.get();
+			if (count >= this.maxWorkers) {
+				break;
+			}
+			if (this.workerCount.compareAndSet(count, count + 1)) {
+				return false;
+			}
+		}
+		worker.released = true;
+		return true;
+	}
+
+	void workerWentIdle() {
+		this.blocked.signal();
+	}
+
+	void workerExited(Worker worker) {
+		if (!worker.released) {
+			// Only if the engine itself failed (say, out of memory outside a task).
+			release(worker);
+		}
+		synchronized (this.statsLock) {
+			this.retiredCounters.add(worker.counters);
+			this.workers.remove(worker);
+		}
+		workerCountDropped();
+		if (this.runState.get() < STOP && this.queue.size() > 0 && this.workerCount.get() == 0) {
+			try {
+				tryAddWorker(null);
+			}
+			catch (WorkerStartFailure ex) {
+				reportUncaught(ex);
+			}
+		}
+	}
+
+	private void workerCountDropped() {
+		this.blocked.signal();
+		tryTerminate();
+	}
+
+	boolean tryStartSpinning() {
+		if (!this.spinningAllowed) {
+			return false;
+		}
+		int current = this.spinning.get();
+		return current < this.maxSpinning && this.spinning.compareAndSet(current, current + 1);
+	}
+
+	void stopSpinning() {
+		this.spinning.decrementAndGet();
+	}
+
+	boolean isSurplus() {
+		return this.workerCount.get() > this.minWorkers;
+	}
+
+	boolean isOverMax() {
+		return this.workerCount.get() > this.maxWorkers;
+	}
+
+	long keepAliveNanos() {
+		return this.keepAliveNanos;
+	}
+
+	int queueSize() {
+		return this.queue.size();
+	}
+
+	IdleWorkerStack idleWorkers() {
+		return this.idle;
+	}
+
+	// ---- lifecycle
+	// -------------------------------------------------------------------------
+
+	@Override
+	public void shutdown() {
+		advanceRunState(SHUTDOWN);
+		wakeIdleWorkers();
+		this.blocked.signal();
+		tryTerminate();
+	}
+
+	@Override
+	public List<Runnable> shutdownNow() {
+		advanceRunState(STOP);
+		List<Runnable> unstarted = new ArrayList<>();
+		for (Task task = this.queue.poll(); task != null; task = this.queue.poll()) {
+			if (task.transition(Task.NEW, Task.RETURNED)) {
+				leftQueue(task, true);
+				this.returned.increment();
+				ended(task, TaskOutcome.RETURNED, null);
+				task.completeCancelled();
+				unstarted.add(task.unstarted());
+			}
+			else {
+				this.queue.deadPolled();
+			}
+		}
+		for (Worker worker : this.workers) {
+			if (!worker.tryAssign(Worker.WAKE) && worker.thread != null) {
+				worker.thread.interrupt();
+			}
+		}
+		this.blocked.signal();
+		tryTerminate();
+		return unstarted;
+	}
+
+	private void wakeIdleWorkers() {
+		for (Worker worker : this.workers) {
+			worker.tryAssign(Worker.WAKE);
+		}
+	}
+
+	private void advanceRunState(int target) {
+		for (;;) {
+			int state = this.runState.get();
+			if (state >= target || this.runState.compareAndSet(state, target)) {
+				return;
+			}
+		}
+	}
+
+	private void tryTerminate() {
+		for (;;) {
+			int state = this.runState.get();
+			if (state == RUNNING || state == TERMINATED || this.workerCount.get() != 0 || this.queue.size() != 0
+					|| !this.workers.isEmpty()) {
+				return;
+			}
+			if (this.runState.compareAndSet(state, TERMINATED)) {
+				this.terminated.countDown();
+				this.blocked.signal();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public boolean isShutdown() {
+		return this.runState.get() >= SHUTDOWN;
+	}
+
+	@Override
+	public boolean isTerminated() {
+		return this.runState.get() == TERMINATED;
+	}
+
+	@Override
+	public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+		Objects.requireNonNull(unit, "unit must not be null");
+		return this.terminated.await(timeout, unit);
+	}
+
+	@Override
+	public void close() {
+		boolean interrupted = false;
+		shutdown();
+		while (!isTerminated()) {
+			try {
+				awaitTermination(1, TimeUnit.DAYS);
+			}
+			catch (InterruptedException ex) {
+				if (!interrupted) {
+					shutdownNow();
+					interrupted = true;
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public DrainReport drain(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		long start = System.nanoTime();
+		shutdown();
+		boolean done;
+		boolean interrupted = false;
+		try {
+			done = awaitTermination(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+			done = false;
+		}
+		if (done) {
+			return new DrainReport(true, List.of(), 0, Duration.ofNanos(System.nanoTime() - start));
+		}
+		int running = (int) this.workers.stream().filter((worker) -> worker.current != null).count();
+		List<Runnable> notStarted = shutdownNow();
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+		return new DrainReport(false, notStarted, running, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	// ---- tuning and stats
+	// ------------------------------------------------------------------
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public int minWorkers() {
+		return this.minWorkers;
+	}
+
+	@Override
+	public int maxWorkers() {
+		return this.maxWorkers;
+	}
+
+	@Override
+	public Duration keepAlive() {
+		return Duration.ofNanos(this.keepAliveNanos);
+	}
+
+	@Override
+	public int queueCapacity() {
+		return this.queue.capacity();
+	}
+
+	@Override
+	public synchronized void resize(int minWorkers, int maxWorkers) {
+		GoPoolBuilder.requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
+		GoPoolBuilder.requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
+		GoPoolBuilder.requireArgument(minWorkers <= maxWorkers, "min workers (%s) must not exceed max workers (%s)",
+				minWorkers, maxWorkers);
+		// Order the writes so that a concurrent reader never sees min above max.
+		if (maxWorkers >= this.maxWorkers) {
+			this.maxWorkers = maxWorkers;
+			this.minWorkers = minWorkers;
+		}
+		else {
+			this.minWorkers = minWorkers;
+			this.maxWorkers = maxWorkers;
+		}
+		if (this.runState.get() == RUNNING) {
+			startMinWorkers();
+			for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
+				// each iteration starts one worker for a queued task
+			}
+		}
+		nudgeWorkers();
+		this.blocked.signal();
+	}
+
+	@Override
+	public void setKeepAlive(Duration keepAlive) {
+		GoPoolBuilder.requireNonNull(keepAlive, "keep alive");
+		GoPoolBuilder.requireArgument(!keepAlive.isNegative(), "keep alive must not be negative (was %s)", keepAlive);
+		this.keepAliveNanos = saturatedNanos(keepAlive);
+		nudgeWorkers();
+	}
+
+	@Override
+	public void setQueueCapacity(int queueCapacity) {
+		GoPoolBuilder.requireArgument(queueCapacity >= 0, "queue capacity must not be negative (was %s)",
+				queueCapacity);
+		this.queue.setCapacity(queueCapacity);
+		this.blocked.signal();
+	}
+
+	private void nudgeWorkers() {
+		for (Worker worker : this.workers) {
+			worker.nudge();
+		}
+	}
+
+	@Override
+	public GoPoolStats stats() {
+		synchronized (this.statsLock) {
+			long completed = this.retiredCounters.completed();
+			long failed = this.retiredCounters.failed();
+			long waitNanos = this.retiredCounters.waitNanos();
+			long runNanos = this.retiredCounters.runNanos();
+			int idleWorkers = 0;
+			int busyWorkers = 0;
+			for (Worker worker : this.workers) {
+				completed += worker.counters.completed();
+				failed += worker.counters.failed();
+				waitNanos += worker.counters.waitNanos();
+				runNanos += worker.counters.runNanos();
+				idleWorkers += worker.isIdle() ? 1 : 0;
+				busyWorkers += (worker.current != null) ? 1 : 0;
+			}
+			return new GoPoolStats(this.name, this.workerCount.get(), idleWorkers, busyWorkers,
+					this.largestWorkers.get(), this.minWorkers, this.maxWorkers, this.queue.size(),
+					this.queue.capacity(), this.submitted.sum(), completed, failed, this.rejected.sum(),
+					this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos,
+					runNanos);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "GoPool[" + this.name + ", " + describeState() + "]";
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+		}
+	}
+
+	/**
+	 * A deadline in nanoseconds; far-future deadlines saturate to
+	 * {@link #MAX_DEADLINE_NANOS}.
+	 */
+	private static long deadlineNanos(Duration deadline) {
+		long nanos = saturatedNanos(deadline);
+		return Math.min(Math.max(nanos, -MAX_DEADLINE_NANOS), MAX_DEADLINE_NANOS);
+	}
+
+	/** The listener method each event goes to. */
+	private enum EventKind {
+
+		SUBMITTED, REJECTED, STARTED, FINISHED;
+
+		void deliver(GoPoolListener listener, TaskEvent event) {
+			switch (this) {
+				case SUBMITTED -> listener.taskSubmitted(event);
+				case REJECTED -> listener.taskRejected(event);
+				case STARTED -> listener.taskStarted(event);
+				default -> listener.taskFinished(event);
+			}
+		}
+
+	}
+
+	/** The thread factory failed; the pool's state was rolled back. */
+	private static final class WorkerStartFailure extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		WorkerStartFailure(String poolName, Throwable cause) {
+			super("could not start a worker for pool '" + poolName + "': " + cause, cause);
+		}
+
+	}
+
+}
