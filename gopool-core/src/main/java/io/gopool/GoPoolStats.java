@@ -18,6 +18,8 @@ package io.gopool;
  * @param maxWorkers the configured maximum number of workers
  * @param queueSize the tasks waiting in the queue
  * @param queueCapacity the most tasks the queue holds
+ * @param blockedSubmitters the submitters waiting for room under
+ * {@link RejectionPolicy#BLOCK}
  * @param submitted the tasks accepted
  * @param completed the tasks that ran and returned
  * @param failed the tasks that ran and threw
@@ -30,9 +32,9 @@ package io.gopool;
  * @param totalRunNanos the time finished tasks spent running, summed
  */
 public record GoPoolStats(String poolName, int workers, int idleWorkers, int busyWorkers, int largestWorkers,
-		int minWorkers, int maxWorkers, int queueSize, int queueCapacity, long submitted, long completed, long failed,
-		long rejected, long expired, long cancelled, long evicted, long returned, long totalWaitNanos,
-		long totalRunNanos) {
+		int minWorkers, int maxWorkers, int queueSize, int queueCapacity, int blockedSubmitters, long submitted,
+		long completed, long failed, long rejected, long expired, long cancelled, long evicted, long returned,
+		long totalWaitNanos, long totalRunNanos) {
 
 	/**
 	 * Returns the accepted tasks that have ended, in any outcome.

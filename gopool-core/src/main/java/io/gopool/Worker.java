@@ -58,6 +58,9 @@ final class Worker implements Runnable {
 
 	private Task firstTask;
 
+	/** The idle-stack node of a worker started without a task; see {@link #bornIdle}. */
+	private IdleWorkerStack.Node initialNode;
+
 	private volatile Object slot = BUSY;
 
 	private volatile boolean parked;
@@ -87,41 +90,38 @@ final class Worker implements Runnable {
 		return this.slot == null;
 	}
 
+	/**
+	 * Makes a worker started without a task idle before its thread runs, so that it can
+	 * take a task handed over at once; the pool calls this before starting the thread.
+	 */
+	void bornIdle() {
+		SLOT.setRelease(this, null);
+		this.initialNode = this.pool.idleWorkers().push(this);
+	}
+
+	/**
+	 * Takes a born-idle worker whose thread failed to start out of idleness; returns a
+	 * task that was handed to it meanwhile, or {@code null}.
+	 */
+	Task revokeBornIdle() {
+		if (SLOT.compareAndSet(this, null, RETIRING)) {
+			return null;
+		}
+		Object work = takeSlot();
+		return (work instanceof Task task) ? task : null;
+	}
+
 	@Override
 	public void run() {
-		Task task = this.firstTask;
-		this.firstTask = null;
 		try {
-			for (;;) {
-				if (task != null) {
-					this.pool.runTask(this, task);
-					task = null;
+			Object work = (this.initialNode != null) ? idle(this.initialNode, System.nanoTime()) : this.firstTask;
+			this.firstTask = null;
+			this.initialNode = null;
+			while (work != null) {
+				if (work != WAKE && this.pool.claim((Task) work)) {
+					this.pool.runTask(this, (Task) work);
 				}
-				if (this.pool.shouldExitAfterTask(this)) {
-					return;
-				}
-				task = this.pool.pollQueue();
-				if (task != null) {
-					continue;
-				}
-				if (this.pool.queueSize() > 0) {
-					// A submitter reserved a place and is about to link its task, or a
-					// task is
-					// leaving the queue: both take a few instructions, so give way and
-					// look again.
-					Thread.yield();
-					continue;
-				}
-				if (this.pool.shouldExitWhenQueueEmpty(this)) {
-					return;
-				}
-				Object work = awaitWork();
-				if (work == null) {
-					return;
-				}
-				if (work != WAKE) {
-					task = (Task) work;
-				}
+				work = nextWork();
 			}
 		}
 		finally {
@@ -130,14 +130,41 @@ final class Worker implements Runnable {
 	}
 
 	/**
-	 * Goes idle until handed a task or woken; returns the task, {@link #WAKE} to look at
-	 * the queue again, or {@code null} when the worker has retired (its count already
-	 * given back).
+	 * Runs queued tasks until the queue is empty, then goes idle; returns what to do
+	 * next, or {@code null} to exit (the worker's count already given back).
 	 */
-	private Object awaitWork() {
-		long idleSince = System.nanoTime();
-		SLOT.setRelease(this, null);
-		IdleWorkerStack.Node node = this.pool.idleWorkers().push(this);
+	private Object nextWork() {
+		for (;;) {
+			if (this.pool.shouldExitAfterTask(this)) {
+				return null;
+			}
+			Task queued = this.pool.pollQueue();
+			if (queued != null) {
+				this.pool.runTask(this, queued);
+				continue;
+			}
+			if (this.pool.queueSize() > 0) {
+				// A submitter reserved a place and is about to link its task, or a task
+				// is
+				// leaving the queue: both take a few instructions, so give way and look
+				// again.
+				Thread.yield();
+				continue;
+			}
+			if (this.pool.shouldExitWhenQueueEmpty(this)) {
+				return null;
+			}
+			SLOT.setRelease(this, null);
+			return idle(this.pool.idleWorkers().push(this), System.nanoTime());
+		}
+	}
+
+	/**
+	 * Waits, idle and on the stack through {@code node}, until handed a task or woken;
+	 * returns the task, {@link #WAKE} to look at the queue again, or {@code null} once
+	 * retired.
+	 */
+	private Object idle(IdleWorkerStack.Node node, long idleSince) {
 		this.pool.workerWentIdle();
 		// A submitter links its task and then looks for idle workers; we pushed ourselves
 		// and now

@@ -413,7 +413,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	// ---------------------------------------------------------------------------
 
 	/**
-	 * Takes the most urgent live task from the queue, expiring overdue ones on the way.
+	 * Takes and claims the most urgent live task from the queue, expiring overdue ones on
+	 * the way.
 	 */
 	Task pollQueue() {
 		for (;;) {
@@ -712,15 +713,48 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 			worker.thread = thread;
 			this.workers.add(worker);
+			if (firstTask == null) {
+				worker.bornIdle();
+			}
 			this.largestWorkers.accumulateAndGet(this.workerCount.get(), Math::max);
 			thread.start();
 			return true;
 		}
 		catch (Throwable ex) {
+			Task handedOver = (firstTask == null) ? worker.revokeBornIdle() : null;
 			this.workers.remove(worker);
 			this.workerCount.decrementAndGet();
+			if (handedOver != null) {
+				failUnstarted(handedOver, ex);
+			}
 			workerCountDropped();
 			throw new WorkerStartFailure(this.name, ex);
+		}
+	}
+
+	/**
+	 * Ends a task that was handed to a worker whose thread then failed to start: it was
+	 * accepted, so it ends as failed, with the start failure as its cause.
+	 */
+	private void failUnstarted(Task task, Throwable cause) {
+		if (!task.transition(Task.NEW, Task.FAILED)) {
+			return;
+		}
+		TaskCounters counters = new TaskCounters();
+		counters.finished(false, 0);
+		synchronized (this.statsLock) {
+			this.retiredCounters.add(counters);
+		}
+		TaskRejectedException failure = rejection(task, "its worker's thread failed to start", cause);
+		invokeCallback(task, TaskOutcome.FAILED, null, failure);
+		if (task.reportsFailure()) {
+			reportUncaught(failure);
+		}
+		else {
+			task.completeExceptionally(failure);
+		}
+		if (this.listeners != null) {
+			emit(EventKind.FINISHED, task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
 		}
 	}
 
@@ -1055,9 +1089,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 			return new GoPoolStats(this.name, this.workerCount.get(), idleWorkers, busyWorkers,
 					this.largestWorkers.get(), this.minWorkers, this.maxWorkers, this.queue.size(),
-					this.queue.capacity(), this.submitted.sum(), completed, failed, this.rejected.sum(),
-					this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos,
-					runNanos);
+					this.queue.capacity(), this.blocked.waiting(), this.submitted.sum(), completed, failed,
+					this.rejected.sum(), this.expired.sum(), this.cancelled.sum(), this.evicted.sum(),
+					this.returned.sum(), waitNanos, runNanos);
 		}
 	}
 

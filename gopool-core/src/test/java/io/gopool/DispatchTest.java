@@ -1,0 +1,196 @@
+package io.gopool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+@Timeout(60)
+class DispatchTest {
+
+	@Test
+	void minWorkersAreStartedAtBuild() {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(3).maxWorkers(5).build("min")) {
+			GoPoolStats stats = pool.stats();
+			assertThat(stats.workers()).isEqualTo(3);
+			assertThat(stats.largestWorkers()).isEqualTo(3);
+			await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
+		}
+	}
+
+	@Test
+	void zeroMinWorkersStartsNoThreadUntilTheFirstTask() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(2).build("lazy")) {
+			assertThat(pool.stats().workers()).isZero();
+			assertThat(pool.submit(() -> 42).get(10, TimeUnit.SECONDS)).isEqualTo(42);
+			assertThat(pool.stats().workers()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void workersGrowToMaxBeforeAnyTaskIsQueued() throws Exception {
+		Gate gate = new Gate(4);
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(4).queueCapacity(10).build("grow")) {
+			for (int i = 0; i < 4; i++) {
+				pool.execute(gate.task());
+			}
+			gate.awaitEntered();
+			GoPoolStats stats = pool.stats();
+			assertThat(stats.workers()).isEqualTo(4);
+			assertThat(stats.queueSize()).isZero();
+			pool.execute(() -> {
+			});
+			assertThat(pool.stats().queueSize()).isEqualTo(1);
+			gate.open();
+		}
+	}
+
+	@Test
+	void queueCapacityIsExactUnderConcurrentSubmitters() throws Exception {
+		for (int iteration = 0; iteration < 50; iteration++) {
+			Gate gate = new Gate(2);
+			int capacity = 7;
+			GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).queueCapacity(capacity).build("exact");
+			pool.execute(gate.task());
+			pool.execute(gate.task());
+			gate.awaitEntered();
+			AtomicInteger accepted = new AtomicInteger();
+			AtomicInteger rejected = new AtomicInteger();
+			CountDownLatch start = new CountDownLatch(1);
+			List<Thread> submitters = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				Thread submitter = new Thread(() -> {
+					awaitQuietly(start);
+					for (int i = 0; i < 10; i++) {
+						try {
+							pool.execute(() -> {
+							});
+							accepted.incrementAndGet();
+						}
+						catch (TaskRejectedException ex) {
+							rejected.incrementAndGet();
+						}
+					}
+				});
+				submitter.start();
+				submitters.add(submitter);
+			}
+			start.countDown();
+			for (Thread submitter : submitters) {
+				submitter.join(10_000);
+			}
+			assertThat(accepted.get()).isEqualTo(capacity);
+			assertThat(rejected.get()).isEqualTo(40 - capacity);
+			assertThat(pool.stats().queueSize()).isEqualTo(capacity);
+			gate.open();
+			pool.shutdown();
+			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(pool.stats().completed()).isEqualTo(2 + capacity);
+		}
+	}
+
+	@Test
+	void mostRecentlyIdleWorkerIsReusedFirst() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(3).maxWorkers(3).build("lifo")) {
+			// Make every worker busy once, then release them one at a time so the idle
+			// order is known.
+			List<CountDownLatch> releases = List.of(new CountDownLatch(1), new CountDownLatch(1),
+					new CountDownLatch(1));
+			CountDownLatch allStarted = new CountDownLatch(3);
+			List<CompletableFuture<String>> names = new ArrayList<>();
+			for (CountDownLatch release : releases) {
+				names.add(pool.submit(() -> {
+					allStarted.countDown();
+					release.await();
+					return Thread.currentThread().getName();
+				}));
+			}
+			assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			String lastIdle = null;
+			for (int i = 0; i < 3; i++) {
+				releases.get(i).countDown();
+				lastIdle = names.get(i).get(10, TimeUnit.SECONDS);
+				int idle = i + 1;
+				await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == idle);
+			}
+			for (int i = 0; i < 20; i++) {
+				assertThat(pool.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
+					.isEqualTo(lastIdle);
+				await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
+			}
+		}
+	}
+
+	@Test
+	void platformWorkersAreNamedAfterThePool() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("orders")) {
+			assertThat(pool.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
+				.isEqualTo("gopool-orders-1");
+		}
+	}
+
+	@Test
+	void zeroQueueCapacityIsDirectHandOff() throws Exception {
+		Gate gate = new Gate(1);
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).queueCapacity(0).build("handoff")) {
+			pool.execute(gate.task());
+			gate.awaitEntered();
+			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
+			}));
+			gate.open();
+			await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 1);
+			assertThat(pool.submit(() -> "ran").get(10, TimeUnit.SECONDS)).isEqualTo("ran");
+		}
+	}
+
+	@Test
+	void manySubmittersManyTasksAllRunExactlyOnce() throws Exception {
+		int tasks = 200_000;
+		AtomicInteger[] runs = new AtomicInteger[tasks];
+		for (int i = 0; i < tasks; i++) {
+			runs[i] = new AtomicInteger();
+		}
+		GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(4).queueCapacity(tasks).build("many");
+		var submitters = Executors.newFixedThreadPool(3);
+		AtomicInteger next = new AtomicInteger();
+		for (int t = 0; t < 3; t++) {
+			submitters.execute(() -> {
+				for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+					AtomicInteger counter = runs[i];
+					pool.execute(counter::incrementAndGet);
+				}
+			});
+		}
+		submitters.shutdown();
+		assertThat(submitters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		pool.shutdown();
+		assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < tasks; i++) {
+			assertThat(runs[i].get()).as("runs of task %d", i).isEqualTo(1);
+		}
+		GoPoolStats stats = pool.stats();
+		assertThat(stats.submitted()).isEqualTo(tasks);
+		assertThat(stats.completed()).isEqualTo(tasks);
+		assertThat(stats.workers()).isZero();
+	}
+
+	static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
