@@ -1,10 +1,9 @@
 package io.gopool;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
-import java.util.Objects;
 
 /**
  * The bounded queue: one lock-free FIFO lane per priority in use, scanned most urgent
@@ -26,7 +25,12 @@ final class TaskQueue {
 
 	private static final int MIN_SWEEP_THRESHOLD = 64;
 
-	private final Lane[] lanes = new Lane[LANES];
+	/**
+	 * Lanes by priority, created on first use. Read with volatile semantics: a submitter
+	 * that sees a lane here also sees it in {@link #active}, which is published first, so
+	 * a drain or a poll never misses a lane a task was linked into.
+	 */
+	private final AtomicReferenceArray<Lane> lanes = new AtomicReferenceArray<>(LANES);
 
 	/**
 	 * The lanes created so far, most urgent first; copied on write (at most
@@ -137,17 +141,27 @@ final class TaskQueue {
 	}
 
 	private Lane lane(int priority) {
-		Lane lane = this.lanes[priority - TaskOptions.MOST_URGENT];
+		Lane lane = this.lanes.get(priority - TaskOptions.MOST_URGENT);
 		return (lane != null) ? lane : createLane(priority);
 	}
 
 	private synchronized Lane createLane(int priority) {
 		int index = priority - TaskOptions.MOST_URGENT;
-		if (this.lanes[index] == null) {
-			this.lanes[index] = new Lane();
-			this.active = Arrays.stream(this.lanes).filter(Objects::nonNull).toArray(Lane[]::new);
+		Lane lane = this.lanes.get(index);
+		if (lane == null) {
+			lane = new Lane();
+			Lane[] active = new Lane[this.active.length + 1];
+			int next = 0;
+			for (int i = 0; i < LANES; i++) {
+				Lane existing = (i == index) ? lane : this.lanes.get(i);
+				if (existing != null) {
+					active[next++] = existing;
+				}
+			}
+			this.active = active;
+			this.lanes.set(index, lane);
 		}
-		return this.lanes[index];
+		return lane;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /*
@@ -66,7 +67,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * Termination: the pool is TERMINATED when it is shut down, no worker is left (every exited
  * worker has folded its counters into the pool's totals first, so stats are complete once
- * awaitTermination returns) and the queue is empty.
+ * awaitTermination returns) and the queue is empty. Run state and worker count share one word
+ * (ctl), so starting a worker and terminating are CASes on the same value and cannot interleave.
  */
 final class WorkerPool extends AbstractExecutorService implements GoPool {
 
@@ -117,13 +119,16 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 
-	private final AtomicInteger workerCount = new AtomicInteger();
+	/**
+	 * Run state (high 32 bits) and worker count (low 32 bits) in one word, as in
+	 * ThreadPoolExecutor: adding a worker and terminating are single CASes that see both,
+	 * so no worker can start after the pool was declared terminated.
+	 */
+	private final AtomicLong ctl = new AtomicLong(ctlOf(RUNNING, 0));
 
 	private final AtomicInteger largestWorkers = new AtomicInteger();
 
 	private final AtomicInteger spinning = new AtomicInteger();
-
-	private final AtomicInteger runState = new AtomicInteger(RUNNING);
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -244,7 +249,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private void dispatch(Task task) {
 		long blockDeadline = 0;
 		for (;;) {
-			if (this.runState.get() != RUNNING) {
+			if (runState() != RUNNING) {
 				throw reject(task, "pool is shut down", null);
 			}
 			if (task.hasDeadline) {
@@ -309,18 +314,18 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.queue.offer(task);
 		String withdrawal = null;
 		Throwable cause = null;
-		if (this.runState.get() != RUNNING) {
+		if (runState() != RUNNING) {
 			withdrawal = "pool is shut down";
 		}
 		else if (!this.idle.isEmpty()) {
 			this.idle.assign(Worker.WAKE);
 		}
-		else if (this.workerCount.get() == 0) {
+		else if (workerCount() == 0) {
 			try {
 				tryAddWorker(null);
 			}
 			catch (WorkerStartFailure ex) {
-				if (this.workerCount.get() == 0) {
+				if (workerCount() == 0) {
 					withdrawal = "could not start a worker";
 					cause = ex.getCause();
 				}
@@ -345,6 +350,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private TaskRejectedException reject(Task task, String reason, Throwable cause) {
+		// Out of NEW, so that cancelling a discarded task's future cannot count it as
+		// cancelled.
+		task.setState(Task.WITHDRAWN);
 		this.rejected.increment();
 		TaskRejectedException rejection = rejection(task, reason, cause);
 		if (this.listeners != null) {
@@ -359,12 +367,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private String describeState() {
-		return "state " + runStateName() + ", workers " + this.workerCount.get() + "/" + this.maxWorkers + ", queue "
+		return "state " + runStateName() + ", workers " + workerCount() + "/" + this.maxWorkers + ", queue "
 				+ this.queue.size() + "/" + this.queue.capacity();
 	}
 
 	private String runStateName() {
-		return switch (this.runState.get()) {
+		return switch (runState()) {
 			case RUNNING -> "running";
 			case SHUTDOWN -> "shutting down";
 			case STOP -> "stopping";
@@ -387,7 +395,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private boolean mayHaveRoom() {
-		return this.runState.get() != RUNNING || !this.idle.isEmpty() || this.workerCount.get() < this.maxWorkers
+		return runState() != RUNNING || !this.idle.isEmpty() || workerCount() < this.maxWorkers
 				|| this.queue.size() < this.queue.capacity();
 	}
 
@@ -681,7 +689,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	// ---------------------------------------------------------------------------
 
 	private void startMinWorkers() {
-		while (this.workerCount.get() < this.minWorkers && tryAddWorker(null)) {
+		while (workerCount() < this.minWorkers && tryAddWorker(null)) {
 			// each iteration starts one worker
 		}
 	}
@@ -693,15 +701,15 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	private boolean tryAddWorker(Task firstTask) {
 		for (;;) {
-			int count = this.workerCount.get();
-			if (count >= this.maxWorkers) {
+			long c = this.ctl.get();
+			if (countOf(c) >= this.maxWorkers) {
 				return false;
 			}
-			int state = this.runState.get();
+			int state = stateOf(c);
 			if (state != RUNNING && !(state == SHUTDOWN && firstTask == null && this.queue.size() > 0)) {
 				return false;
 			}
-			if (this.workerCount.compareAndSet(count, count + 1)) {
+			if (this.ctl.compareAndSet(c, c + 1)) {
 				break;
 			}
 		}
@@ -716,14 +724,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (firstTask == null) {
 				worker.bornIdle();
 			}
-			this.largestWorkers.accumulateAndGet(this.workerCount.get(), Math::max);
+			this.largestWorkers.accumulateAndGet(workerCount(), Math::max);
 			thread.start();
 			return true;
 		}
 		catch (Throwable ex) {
 			Task handedOver = (firstTask == null) ? worker.revokeBornIdle() : null;
 			this.workers.remove(worker);
-			this.workerCount.decrementAndGet();
+			this.ctl.decrementAndGet();
 			if (handedOver != null) {
 				failUnstarted(handedOver, ex);
 			}
@@ -759,19 +767,19 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	boolean shouldExitAfterTask(Worker worker) {
-		if (this.runState.get() >= STOP) {
+		if (runState() >= STOP) {
 			return release(worker);
 		}
 		return isOverMax() && tryRetire(worker);
 	}
 
 	boolean shouldExitWhenQueueEmpty(Worker worker) {
-		return this.runState.get() >= SHUTDOWN && release(worker);
+		return runState() >= SHUTDOWN && release(worker);
 	}
 
 	private boolean release(Worker worker) {
 		worker.released = true;
-		this.workerCount.decrementAndGet();
+		this.ctl.decrementAndGet();
 		return true;
 	}
 
@@ -781,12 +789,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	boolean tryRetire(Worker worker) {
 		for (;;) {
-			int count = this.workerCount.get();
+			long c = this.ctl.get();
+			int count = countOf(c);
 			int floor = (count > this.maxWorkers) ? this.maxWorkers : this.minWorkers;
 			if (count <= floor) {
 				return false;
 			}
-			if (this.workerCount.compareAndSet(count, count - 1)) {
+			if (this.ctl.compareAndSet(c, c - 1)) {
 				break;
 			}
 		}
@@ -794,11 +803,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		// work and
 		// room for us.
 		while (this.queue.size() > 0) {
-			int count = this.workerCount.get();
-			if (count >= this.maxWorkers) {
+			long c = this.ctl.get();
+			if (countOf(c) >= this.maxWorkers || stateOf(c) >= STOP) {
 				break;
 			}
-			if (this.workerCount.compareAndSet(count, count + 1)) {
+			if (this.ctl.compareAndSet(c, c + 1)) {
 				return false;
 			}
 		}
@@ -820,7 +829,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			this.workers.remove(worker);
 		}
 		workerCountDropped();
-		if (this.runState.get() < STOP && this.queue.size() > 0 && this.workerCount.get() == 0) {
+		if (runState() < STOP && this.queue.size() > 0 && workerCount() == 0) {
 			try {
 				tryAddWorker(null);
 			}
@@ -848,11 +857,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	boolean isSurplus() {
-		return this.workerCount.get() > this.minWorkers;
+		return workerCount() > this.minWorkers;
 	}
 
 	boolean isOverMax() {
-		return this.workerCount.get() > this.maxWorkers;
+		return workerCount() > this.maxWorkers;
 	}
 
 	long keepAliveNanos() {
@@ -912,8 +921,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private void advanceRunState(int target) {
 		for (;;) {
-			int state = this.runState.get();
-			if (state >= target || this.runState.compareAndSet(state, target)) {
+			long c = this.ctl.get();
+			if (stateOf(c) >= target || this.ctl.compareAndSet(c, ctlOf(target, countOf(c)))) {
 				return;
 			}
 		}
@@ -921,12 +930,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private void tryTerminate() {
 		for (;;) {
-			int state = this.runState.get();
-			if (state == RUNNING || state == TERMINATED || this.workerCount.get() != 0 || this.queue.size() != 0
+			long c = this.ctl.get();
+			int state = stateOf(c);
+			if (state == RUNNING || state == TERMINATED || countOf(c) != 0 || this.queue.size() != 0
 					|| !this.workers.isEmpty()) {
 				return;
 			}
-			if (this.runState.compareAndSet(state, TERMINATED)) {
+			if (this.ctl.compareAndSet(c, ctlOf(TERMINATED, 0))) {
 				this.terminated.countDown();
 				this.blocked.signal();
 				return;
@@ -936,12 +946,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	@Override
 	public boolean isShutdown() {
-		return this.runState.get() >= SHUTDOWN;
+		return runState() >= SHUTDOWN;
 	}
 
 	@Override
 	public boolean isTerminated() {
-		return this.runState.get() == TERMINATED;
+		return runState() == TERMINATED;
 	}
 
 	@Override
@@ -1038,7 +1048,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			this.minWorkers = minWorkers;
 			this.maxWorkers = maxWorkers;
 		}
-		if (this.runState.get() == RUNNING) {
+		if (runState() == RUNNING) {
 			startMinWorkers();
 			for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
 				// each iteration starts one worker for a queued task
@@ -1087,17 +1097,36 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				idleWorkers += worker.isIdle() ? 1 : 0;
 				busyWorkers += (worker.current != null) ? 1 : 0;
 			}
-			return new GoPoolStats(this.name, this.workerCount.get(), idleWorkers, busyWorkers,
-					this.largestWorkers.get(), this.minWorkers, this.maxWorkers, this.queue.size(),
-					this.queue.capacity(), this.blocked.waiting(), this.submitted.sum(), completed, failed,
-					this.rejected.sum(), this.expired.sum(), this.cancelled.sum(), this.evicted.sum(),
-					this.returned.sum(), waitNanos, runNanos);
+			return new GoPoolStats(this.name, workerCount(), idleWorkers, busyWorkers, this.largestWorkers.get(),
+					this.minWorkers, this.maxWorkers, this.queue.size(), this.queue.capacity(), this.blocked.waiting(),
+					this.submitted.sum(), completed, failed, this.rejected.sum(), this.expired.sum(),
+					this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
 		}
 	}
 
 	@Override
 	public String toString() {
 		return "GoPool[" + this.name + ", " + describeState() + "]";
+	}
+
+	private int workerCount() {
+		return countOf(this.ctl.get());
+	}
+
+	private int runState() {
+		return stateOf(this.ctl.get());
+	}
+
+	private static long ctlOf(int state, int count) {
+		return ((long) state << 32) | count;
+	}
+
+	private static int stateOf(long ctl) {
+		return (int) (ctl >>> 32);
+	}
+
+	private static int countOf(long ctl) {
+		return (int) ctl;
 	}
 
 	private static long saturatedNanos(Duration duration) {

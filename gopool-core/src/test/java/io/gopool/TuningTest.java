@@ -1,0 +1,135 @@
+package io.gopool;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+@Timeout(60)
+class TuningTest {
+
+	@Test
+	void invalidResizeIsRefusedAndChangesNothing() {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(4).build("tune")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(5, 4))
+				.withMessage("min workers (5) must not exceed max workers (4)");
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(-1, 4))
+				.withMessage("min workers must not be negative (was -1)");
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(0, 0))
+				.withMessage("max workers must be positive (was 0)");
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.setQueueCapacity(-1))
+				.withMessage("queue capacity must not be negative (was -1)");
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.setKeepAlive(Duration.ofSeconds(-1)))
+				.withMessage("keep alive must not be negative (was PT-1S)");
+			assertThat(pool.minWorkers()).isEqualTo(1);
+			assertThat(pool.maxWorkers()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void raisingMinStartsWorkersAtOnce() {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(2).build("grow-min")) {
+			pool.resize(6, 8);
+			assertThat(pool.stats().workers()).isEqualTo(6);
+			assertThat(pool.minWorkers()).isEqualTo(6);
+			assertThat(pool.maxWorkers()).isEqualTo(8);
+		}
+	}
+
+	@Test
+	void raisingMaxStartsWorkersForQueuedTasks() throws Exception {
+		Gate gate = new Gate(3);
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).build("grow-max")) {
+			for (int i = 0; i < 3; i++) {
+				pool.execute(gate.task());
+			}
+			assertThat(pool.stats().queueSize()).isEqualTo(2);
+			pool.resize(1, 3);
+			gate.awaitEntered();
+			assertThat(pool.stats().workers()).isEqualTo(3);
+			assertThat(pool.stats().queueSize()).isZero();
+			gate.open();
+		}
+	}
+
+	@Test
+	void loweringMaxRetiresSurplusWorkersAndRunningNeverExceedsMax() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger peakAfterShrink = new AtomicInteger();
+		AtomicReference<Boolean> shrunk = new AtomicReference<>(false);
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(8).queueCapacity(100_000).build("shrink")) {
+			CountDownLatch done = new CountDownLatch(20_000);
+			for (int i = 0; i < 20_000; i++) {
+				if (i == 2_000) {
+					pool.resize(0, 2);
+					// Tasks already running may finish; from the next wave on at most 2
+					// run at once.
+					await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().busyWorkers() <= 2);
+					shrunk.set(true);
+				}
+				pool.execute(() -> {
+					int now = running.incrementAndGet();
+					if (shrunk.get()) {
+						peakAfterShrink.accumulateAndGet(now, Math::max);
+					}
+					running.decrementAndGet();
+					done.countDown();
+				});
+			}
+			assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(peakAfterShrink.get()).isLessThanOrEqualTo(2);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() <= 2);
+		}
+	}
+
+	@Test
+	void shorteningKeepAliveRetiresIdleWorkersWithoutWaitingForTheOldPeriod() throws Exception {
+		Gate gate = new Gate(3);
+		try (GoPool pool = GoPool.newBuilder()
+			.minWorkers(0)
+			.maxWorkers(3)
+			.keepAlive(Duration.ofHours(1))
+			.build("keep-alive")) {
+			for (int i = 0; i < 3; i++) {
+				pool.execute(gate.task());
+			}
+			gate.awaitEntered();
+			gate.open();
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
+			pool.setKeepAlive(Duration.ofMillis(10));
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 0);
+			assertThat(pool.keepAlive()).isEqualTo(Duration.ofMillis(10));
+		}
+	}
+
+	@Test
+	void shrinkingTheQueueKeepsQueuedTasksAndAdmitsNewOnesOnceBelowTheNewCapacity() throws Exception {
+		Gate gate = new Gate(1);
+		AtomicInteger ran = new AtomicInteger();
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).queueCapacity(5).build("queue")) {
+			pool.execute(gate.task());
+			gate.awaitEntered();
+			for (int i = 0; i < 5; i++) {
+				pool.execute(ran::incrementAndGet);
+			}
+			pool.setQueueCapacity(2);
+			assertThat(pool.queueCapacity()).isEqualTo(2);
+			assertThat(pool.stats().queueSize()).isEqualTo(5);
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(TaskRejectedException.class)
+				.isThrownBy(() -> pool.execute(ran::incrementAndGet));
+			gate.open();
+			pool.shutdown();
+			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(ran).hasValue(5);
+		}
+	}
+
+}
