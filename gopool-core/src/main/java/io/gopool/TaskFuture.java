@@ -1,16 +1,13 @@
 package io.gopool;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RunnableFuture;
 
 /**
  * The future of a submitted task. Unlike a plain {@link CompletableFuture}, cancelling it
  * takes the task out of the queue (freeing its place) or, with
- * {@code mayInterruptIfRunning}, interrupts the worker running it. It is a
- * {@link RunnableFuture} so that {@code invokeAll} and {@code invokeAny} route through
- * the pool's own tasks.
+ * {@code mayInterruptIfRunning}, interrupts the worker running it.
  */
-final class TaskFuture<T> extends CompletableFuture<T> implements RunnableFuture<T> {
+final class TaskFuture<T> extends CompletableFuture<T> {
 
 	private final WorkerPool pool;
 
@@ -19,14 +16,6 @@ final class TaskFuture<T> extends CompletableFuture<T> implements RunnableFuture
 	TaskFuture(WorkerPool pool, CallableTask<T> task) {
 		this.pool = pool;
 		this.task = task;
-	}
-
-	CallableTask<T> task() {
-		return this.task;
-	}
-
-	WorkerPool pool() {
-		return this.pool;
 	}
 
 	@Override
@@ -38,14 +27,6 @@ final class TaskFuture<T> extends CompletableFuture<T> implements RunnableFuture
 		super.cancel(false);
 	}
 
-	/**
-	 * Does nothing: the pool runs the task. Present because {@code invokeAll} and
-	 * {@code invokeAny} hand this future to {@code execute}, which recognises it.
-	 */
-	@Override
-	public void run() {
-	}
-
 	@Override
 	public <U> CompletableFuture<U> newIncompleteFuture() {
 		// Dependent stages are plain futures: cancelling them must not reach into the
@@ -55,7 +36,8 @@ final class TaskFuture<T> extends CompletableFuture<T> implements RunnableFuture
 
 	@Override
 	public String toString() {
-		return this.task + super.toString().substring(super.toString().indexOf('['));
+		String state = super.toString();
+		return this.task + state.substring(state.indexOf('['));
 	}
 
 }

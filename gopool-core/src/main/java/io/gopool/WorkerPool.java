@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -190,11 +189,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	@Override
 	public void execute(Runnable command) {
 		Objects.requireNonNull(command, "task must not be null");
-		if (command instanceof TaskFuture<?> future && future.pool() == this) {
-			// invokeAll and invokeAny hand us the futures made by newTaskFor
-			dispatch(future.task());
-			return;
-		}
 		long now = this.ticker.read();
 		boolean hasDeadline = this.defaultDeadlineNanos != NO_DEADLINE;
 		dispatch(new RunnableTask(command, this.defaultPriority, now, now + this.defaultDeadlineNanos, hasDeadline));
@@ -224,16 +218,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public <T> CompletableFuture<T> submit(Runnable task, T result) {
 		Objects.requireNonNull(task, "task must not be null");
 		return submit(Executors.callable(task, result), TaskOptions.defaults());
-	}
-
-	@Override
-	protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
-		return newCallableTask(callable, TaskOptions.defaults()).future;
-	}
-
-	@Override
-	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
-		return newTaskFor(Executors.callable(runnable, value));
 	}
 
 	private <T> CallableTask<T> newCallableTask(Callable<T> callable, TaskOptions options) {

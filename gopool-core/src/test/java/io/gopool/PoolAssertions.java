@@ -11,8 +11,9 @@ final class PoolAssertions {
 	}
 
 	/**
-	 * Asserts that the pool terminates within ten seconds; if it does not, fails with the pool's
-	 * state and the stacks of its worker threads, which is what a hang needs to be diagnosed.
+	 * Asserts that the pool terminates within ten seconds; if it does not, fails with the
+	 * pool's state and the stacks of its worker threads, which is what a hang needs to be
+	 * diagnosed.
 	 */
 	static void assertTerminates(GoPool pool) throws InterruptedException {
 		if (pool.awaitTermination(10, TimeUnit.SECONDS)) {
