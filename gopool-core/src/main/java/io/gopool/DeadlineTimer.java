@@ -18,13 +18,11 @@ final class DeadlineTimer {
 	}
 
 	private static ScheduledThreadPoolExecutor createTimer() {
-		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+		return new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "gopool-deadline-timer");
 			thread.setDaemon(true);
 			return thread;
 		});
-		timer.setRemoveOnCancelPolicy(true);
-		return timer;
 	}
 
 	static void schedule(WorkerPool pool, Task task, long delayNanos) {

@@ -43,6 +43,12 @@ final class TaskQueue {
 
 	private final AtomicInteger deadNodes = new AtomicInteger();
 
+	/**
+	 * Live queued tasks that have a deadline: purging an all-plain queue is skipped
+	 * outright.
+	 */
+	private final AtomicInteger withDeadline = new AtomicInteger();
+
 	private volatile int capacity;
 
 	TaskQueue(int capacity) {
@@ -75,14 +81,24 @@ final class TaskQueue {
 
 	/** Links a task for which a place was reserved. */
 	void offer(Task task) {
+		if (task.hasDeadline) {
+			this.withDeadline.incrementAndGet();
+		}
 		lane(task.priority).offer(task);
+	}
+
+	boolean mayHoldExpired() {
+		return this.withDeadline.get() > 0;
 	}
 
 	/**
 	 * Gives back the place of a task that left the queue. {@code polled} says whether its
 	 * node was unlinked too; if not, it stays behind as a dead node.
 	 */
-	void release(boolean polled) {
+	void release(Task task, boolean polled) {
+		if (task.hasDeadline) {
+			this.withDeadline.decrementAndGet();
+		}
 		this.size.decrementAndGet();
 		if (!polled && this.deadNodes.incrementAndGet() > Math.max(MIN_SWEEP_THRESHOLD, this.capacity)) {
 			sweep();

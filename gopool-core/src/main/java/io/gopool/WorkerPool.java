@@ -81,6 +81,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private static final long NO_DEADLINE = 0;
 
+	private static final long MIN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
 	/**
 	 * Deadlines this far out (about 146 years) are treated as none, so ticker sums cannot
 	 * overflow.
@@ -132,6 +134,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
 	private final Object statsLock = new Object();
+
+	/**
+	 * Serialises retunes, so that two resizes cannot interleave their writes of min and
+	 * max.
+	 */
+	private final Object tuneLock = new Object();
 
 	/**
 	 * Counts of exited workers and of caller-run tasks; guarded by {@link #statsLock}.
@@ -316,7 +324,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 		}
 		if (withdrawal != null && task.transition(Task.NEW, Task.WITHDRAWN)) {
-			this.queue.release(false);
+			this.queue.release(task, false);
 			tryTerminate();
 			throw reject(task, withdrawal, cause);
 		}
@@ -567,8 +575,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 		long now = this.ticker.read();
 		if (!task.isExpired(now)) {
-			// Only with a ticker that runs slower than real time.
-			DeadlineTimer.schedule(this, task, task.deadline - now);
+			// Only with a ticker that runs slower than real time: look again, but not in
+			// a busy loop.
+			DeadlineTimer.schedule(this, task, Math.max(task.deadline - now, MIN_RECHECK_NANOS));
 			return;
 		}
 		if (task.transition(Task.NEW, Task.EXPIRED)) {
@@ -582,6 +591,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * freed.
 	 */
 	private boolean purgeExpired() {
+		if (!this.queue.mayHoldExpired()) {
+			return false;
+		}
 		long now = this.ticker.read();
 		boolean[] freed = new boolean[1];
 		this.queue.removeIf((task) -> {
@@ -618,7 +630,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private void leftQueue(Task task, boolean polled) {
 		if (task.inQueue) {
-			this.queue.release(polled);
+			this.queue.release(task, polled);
 			this.blocked.signal();
 		}
 	}
@@ -1018,24 +1030,26 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	@Override
-	public synchronized void resize(int minWorkers, int maxWorkers) {
+	public void resize(int minWorkers, int maxWorkers) {
 		GoPoolBuilder.requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
 		GoPoolBuilder.requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
 		GoPoolBuilder.requireArgument(minWorkers <= maxWorkers, "min workers (%s) must not exceed max workers (%s)",
 				minWorkers, maxWorkers);
-		// Order the writes so that a concurrent reader never sees min above max.
-		if (maxWorkers >= this.maxWorkers) {
-			this.maxWorkers = maxWorkers;
-			this.minWorkers = minWorkers;
-		}
-		else {
-			this.minWorkers = minWorkers;
-			this.maxWorkers = maxWorkers;
-		}
-		if (runState() == RUNNING) {
-			startMinWorkers();
-			for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
-				// each iteration starts one worker for a queued task
+		synchronized (this.tuneLock) {
+			// Order the writes so that a concurrent reader never sees min above max.
+			if (maxWorkers >= this.maxWorkers) {
+				this.maxWorkers = maxWorkers;
+				this.minWorkers = minWorkers;
+			}
+			else {
+				this.minWorkers = minWorkers;
+				this.maxWorkers = maxWorkers;
+			}
+			if (runState() == RUNNING) {
+				startMinWorkers();
+				for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
+					// each iteration starts one worker for a queued task
+				}
 			}
 		}
 		nudgeWorkers();
