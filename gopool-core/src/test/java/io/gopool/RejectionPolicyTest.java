@@ -215,6 +215,20 @@ class RejectionPolicyTest {
 		}
 	}
 
+	@Test
+	void raisingMaxWorkersWakesBlockedSubmittersOntoANewWorker() throws Exception {
+		try (GoPool pool = fullPool(RejectionPolicy.BLOCK, GoPool.newBuilder().blockTimeout(Duration.ofSeconds(30)))) {
+			pool.execute(() -> {
+			});
+			CompletableFuture<CompletableFuture<String>> blockedSubmit = CompletableFuture
+				.supplyAsync(() -> pool.submit(() -> Thread.currentThread().getName()));
+			awaitBlockedSubmitters(pool, 1);
+			pool.resize(1, 2);
+			assertThat(blockedSubmit.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo("gopool-full-2");
+			this.gate.open();
+		}
+	}
+
 	static void awaitBlockedSubmitters(GoPool pool, int count) {
 		await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().blockedSubmitters() == count);
 	}
