@@ -16,10 +16,10 @@ abstract class Task {
 	static final int RUNNING = 1;
 
 	/**
-	 * A cancel with interrupt is in progress; the worker waits for it before its next
-	 * task.
+	 * Cancelled while running; the canceller is still counting, calling back and
+	 * interrupting, and the worker waits until the state is {@link #CANCELLED}.
 	 */
-	static final int INTERRUPTING = 2;
+	static final int CANCELLING = 2;
 
 	static final int COMPLETED = 3;
 
@@ -36,16 +36,7 @@ abstract class Task {
 	/** Withdrawn by its submitter after losing a race with shutdown: not accepted. */
 	static final int WITHDRAWN = 9;
 
-	private static final VarHandle STATE;
-
-	static {
-		try {
-			STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", int.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
+	private static final VarHandle STATE = VarHandles.find(MethodHandles.lookup(), "state", int.class);
 
 	final int priority;
 

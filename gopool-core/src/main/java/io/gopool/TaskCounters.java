@@ -11,26 +11,13 @@ import java.lang.invoke.VarHandle;
  */
 final class TaskCounters {
 
-	private static final VarHandle COMPLETED;
+	private static final VarHandle COMPLETED = VarHandles.find(MethodHandles.lookup(), "completed", long.class);
 
-	private static final VarHandle FAILED;
+	private static final VarHandle FAILED = VarHandles.find(MethodHandles.lookup(), "failed", long.class);
 
-	private static final VarHandle WAIT_NANOS;
+	private static final VarHandle WAIT_NANOS = VarHandles.find(MethodHandles.lookup(), "waitNanos", long.class);
 
-	private static final VarHandle RUN_NANOS;
-
-	static {
-		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			COMPLETED = lookup.findVarHandle(TaskCounters.class, "completed", long.class);
-			FAILED = lookup.findVarHandle(TaskCounters.class, "failed", long.class);
-			WAIT_NANOS = lookup.findVarHandle(TaskCounters.class, "waitNanos", long.class);
-			RUN_NANOS = lookup.findVarHandle(TaskCounters.class, "runNanos", long.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
+	private static final VarHandle RUN_NANOS = VarHandles.find(MethodHandles.lookup(), "runNanos", long.class);
 
 	private long completed;
 

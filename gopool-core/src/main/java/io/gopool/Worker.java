@@ -34,16 +34,7 @@ final class Worker implements Runnable {
 	 */
 	private static final int SPINS = 128;
 
-	private static final VarHandle SLOT;
-
-	static {
-		try {
-			SLOT = MethodHandles.lookup().findVarHandle(Worker.class, "slot", Object.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
+	private static final VarHandle SLOT = VarHandles.find(MethodHandles.lookup(), "slot", Object.class);
 
 	final WorkerPool pool;
 
@@ -145,9 +136,8 @@ final class Worker implements Runnable {
 			}
 			if (this.pool.queueSize() > 0) {
 				// A submitter reserved a place and is about to link its task, or a task
-				// is
-				// leaving the queue: both take a few instructions, so give way and look
-				// again.
+				// is leaving the queue: both take a few instructions, so give way and
+				// look again.
 				Thread.yield();
 				continue;
 			}
@@ -167,10 +157,8 @@ final class Worker implements Runnable {
 	private Object idle(IdleWorkerStack.Node node, long idleSince) {
 		this.pool.workerWentIdle();
 		// A submitter links its task and then looks for idle workers; we pushed ourselves
-		// and now
-		// look at the queue. One of the two sees the other, so a task is never left
-		// queued while
-		// we sleep.
+		// and now look at the queue. One of the two sees the other, so a task is never
+		// left queued while we sleep.
 		if (this.pool.queueSize() > 0 || this.pool.isShutdown()) {
 			if (SLOT.compareAndSet(this, null, BUSY)) {
 				this.pool.idleWorkers().removeIfTop(node);
@@ -180,8 +168,7 @@ final class Worker implements Runnable {
 		}
 		// Go's scheduler spins briefly before parking so that back-to-back work skips a
 		// park/unpark round trip; at most half the CPUs spin at once, so spinning never
-		// starves
-		// the threads that produce the work.
+		// starves the threads that produce the work.
 		if (this.pool.tryStartSpinning()) {
 			try {
 				for (int i = 0; i < SPINS; i++) {
@@ -223,8 +210,8 @@ final class Worker implements Runnable {
 			}
 			this.parked = false;
 			// An interrupt from outside must not turn parking into a busy loop;
-			// shutdownNow also
-			// sends WAKE through the slot, so nothing is lost by clearing it.
+			// shutdownNow also sends WAKE through the slot, so nothing is lost by
+			// clearing it.
 			Thread.interrupted();
 		}
 	}

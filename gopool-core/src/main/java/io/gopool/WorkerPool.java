@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /*
  * The GoPool engine: a dispatcher in front of a LIFO stack of idle workers and a bounded
@@ -62,12 +61,16 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * Deadlines: checked with overflow-safe ticker arithmetic when a task is submitted and when a
  * worker takes it, and enforced promptly for queued tasks by the shared DeadlineTimer. Expired
- * and cancelled tasks give their queue place back at once; their nodes are swept lazily.
+ * and cancelled tasks give their queue place back as soon as their ending is done; their nodes
+ * are swept lazily.
  *
- * Termination: the pool is TERMINATED when it is shut down, no worker is left (every exited
- * worker has folded its counters into the pool's totals first, so stats are complete once
- * awaitTermination returns) and the queue is empty. Run state and worker count share one word
- * (ctl), so starting a worker and terminating are CASes on the same value and cannot interleave.
+ * Termination: the pool is TERMINATED when it is shut down, no worker is left and the queue is
+ * empty. Everything that ends a task finishes its ending (count, callback, future, event) before
+ * it gives back what keeps the pool alive (an exiting worker folds its counters in before it
+ * leaves; a queued task's place is given back last; a running task's cancel holds its worker), so
+ * once awaitTermination returns, stats and callbacks are complete. Run state and worker count
+ * share one word (ctl), so starting a worker and terminating are CASes on the same value and
+ * cannot interleave.
  */
 final class WorkerPool extends AbstractExecutorService implements GoPool {
 
@@ -107,10 +110,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final int maxSpinning = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
-	private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+	private final TaskReporter reporter;
 
-	/** {@code null} when there are no listeners, so that the hot path tests one field. */
-	private final GoPoolListener[] listeners;
+	private final PoolCounters counters = new PoolCounters();
 
 	private final TaskQueue queue;
 
@@ -127,36 +129,15 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	private final AtomicLong ctl = new AtomicLong(ctlOf(RUNNING, 0));
 
-	private final AtomicInteger largestWorkers = new AtomicInteger();
-
 	private final AtomicInteger spinning = new AtomicInteger();
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
-
-	private final Object statsLock = new Object();
 
 	/**
 	 * Serialises retunes, so that two resizes cannot interleave their writes of min and
 	 * max.
 	 */
 	private final Object tuneLock = new Object();
-
-	/**
-	 * Counts of exited workers and of caller-run tasks; guarded by {@link #statsLock}.
-	 */
-	private final TaskCounters retiredCounters = new TaskCounters();
-
-	private final LongAdder submitted = new LongAdder();
-
-	private final LongAdder rejected = new LongAdder();
-
-	private final LongAdder expired = new LongAdder();
-
-	private final LongAdder cancelled = new LongAdder();
-
-	private final LongAdder evicted = new LongAdder();
-
-	private final LongAdder returned = new LongAdder();
 
 	private volatile int minWorkers;
 
@@ -174,9 +155,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				: NO_DEADLINE;
 		this.blockTimeoutNanos = saturatedNanos(builder.getBlockTimeout());
 		this.spinningAllowed = builder.getWorkerType() == WorkerType.PLATFORM;
-		this.uncaughtExceptionHandler = builder.getUncaughtExceptionHandler();
-		List<GoPoolListener> listeners = builder.getListeners();
-		this.listeners = listeners.isEmpty() ? null : listeners.toArray(GoPoolListener[]::new);
+		this.reporter = new TaskReporter(name, builder.getListeners(), builder.getUncaughtExceptionHandler());
 		this.queue = new TaskQueue(builder.getQueueCapacity());
 		this.blocked = new BlockedSubmitters(builder.getMaxBlockedSubmitters());
 		this.minWorkers = builder.getMinWorkers();
@@ -190,9 +169,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			throw ex;
 		}
 	}
-
-	// ---- submission
-	// ------------------------------------------------------------------------
 
 	@Override
 	public void execute(Runnable command) {
@@ -335,21 +311,17 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private void accepted(Task task) {
-		this.submitted.increment();
-		if (this.listeners != null) {
-			emit(EventKind.SUBMITTED, task, null, 0, 0, null);
-		}
+		this.counters.submitted.increment();
+		this.reporter.submitted(task);
 	}
 
 	private TaskRejectedException reject(Task task, String reason, Throwable cause) {
 		// Out of NEW, so that cancelling a discarded task's future cannot count it as
 		// cancelled.
 		task.setState(Task.WITHDRAWN);
-		this.rejected.increment();
+		this.counters.rejected.increment();
 		TaskRejectedException rejection = rejection(task, reason, cause);
-		if (this.listeners != null) {
-			emit(EventKind.REJECTED, task, null, 0, 0, rejection);
-		}
+		this.reporter.rejected(task, rejection);
 		return rejection;
 	}
 
@@ -398,19 +370,16 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				return false;
 			}
 			if (victim.transition(Task.NEW, Task.EVICTED)) {
-				leftQueue(victim, true);
-				this.evicted.increment();
+				this.counters.evicted.increment();
 				TaskRejectedException rejection = rejection(victim, "evicted to make room for a newer task", null);
 				ended(victim, TaskOutcome.EVICTED, rejection);
 				victim.completeExceptionally(rejection);
+				leftQueue(victim, true);
 				return true;
 			}
 			this.queue.deadPolled();
 		}
 	}
-
-	// ---- running
-	// ---------------------------------------------------------------------------
 
 	/**
 	 * Takes and claims the most urgent live task from the queue, expiring overdue ones on
@@ -426,8 +395,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				long now = this.ticker.read();
 				if (task.isExpired(now)) {
 					if (task.transition(Task.NEW, Task.EXPIRED)) {
-						leftQueue(task, true);
 						finishExpired(task, now);
+						leftQueue(task, true);
 					}
 					else {
 						this.queue.deadPolled();
@@ -477,9 +446,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (claim(task)) {
 			TaskCounters counters = new TaskCounters();
 			run(task, counters);
-			synchronized (this.statsLock) {
-				this.retiredCounters.add(counters);
-			}
+			this.counters.fold(counters);
 		}
 	}
 
@@ -487,9 +454,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		long start = this.ticker.read();
 		long wait = start - task.submittedAt;
 		counters.started(wait);
-		if (this.listeners != null) {
-			emit(EventKind.STARTED, task, null, wait, 0, null);
-		}
+		this.reporter.started(task, wait);
 		Object result = null;
 		Throwable failure = null;
 		try {
@@ -503,31 +468,30 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (task.transition(Task.RUNNING, succeeded ? Task.COMPLETED : Task.FAILED)) {
 			counters.finished(succeeded, runNanos);
 			TaskOutcome outcome = succeeded ? TaskOutcome.COMPLETED : TaskOutcome.FAILED;
-			invokeCallback(task, outcome, result, failure);
+			this.reporter.callback(task, outcome, result, failure);
 			if (succeeded) {
 				task.complete(result);
 			}
 			else if (task.reportsFailure()) {
-				reportUncaught(failure);
+				this.reporter.uncaught(failure);
 			}
 			else {
 				task.completeExceptionally(failure);
 			}
-			if (this.listeners != null) {
-				emit(EventKind.FINISHED, task, outcome, wait, runNanos, failure);
+			if (this.reporter.hasListeners()) {
+				this.reporter.finished(task, outcome, wait, runNanos, failure);
 			}
 			return;
 		}
-		// Cancelled while running: the canceller counted it, ran the callback and
-		// completed the
-		// future. Wait until its interrupt has landed, so that it cannot hit the next
-		// task.
-		while (task.state() == Task.INTERRUPTING) {
+		// Cancelled while running: the canceller counts it, runs the callback, completes
+		// the future and interrupts. Wait for it, so that its interrupt cannot reach the
+		// next task.
+		while (task.state() == Task.CANCELLING) {
 			Thread.yield();
 		}
 		counters.ranCancelled(runNanos);
-		if (this.listeners != null) {
-			emit(EventKind.FINISHED, task, TaskOutcome.CANCELLED, wait, runNanos, null);
+		if (this.reporter.hasListeners()) {
+			this.reporter.finished(task, TaskOutcome.CANCELLED, wait, runNanos, null);
 		}
 	}
 
@@ -536,28 +500,29 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			int state = task.state();
 			if (state == Task.NEW) {
 				if (task.transition(Task.NEW, Task.CANCELLED)) {
-					leftQueue(task, false);
-					this.cancelled.increment();
+					this.counters.cancelled.increment();
 					ended(task, TaskOutcome.CANCELLED, null);
 					task.completeCancelled();
+					leftQueue(task, false);
 					return true;
 				}
 			}
 			else if (state == Task.RUNNING) {
-				if (task.transition(Task.RUNNING, mayInterruptIfRunning ? Task.INTERRUPTING : Task.CANCELLED)) {
-					this.cancelled.increment();
-					invokeCallback(task, TaskOutcome.CANCELLED, null, null);
-					task.completeCancelled();
-					if (mayInterruptIfRunning) {
-						try {
-							Thread runner = task.runner;
-							if (runner != null) {
-								runner.interrupt();
-							}
+				if (task.transition(Task.RUNNING, Task.CANCELLING)) {
+					// The worker waits while CANCELLING, so the pool cannot terminate
+					// before the callback has run, nor the interrupt reach the worker's
+					// next task.
+					try {
+						this.counters.cancelled.increment();
+						this.reporter.callback(task, TaskOutcome.CANCELLED, null, null);
+						task.completeCancelled();
+						Thread runner = task.runner;
+						if (mayInterruptIfRunning && runner != null) {
+							runner.interrupt();
 						}
-						finally {
-							task.setState(Task.CANCELLED);
-						}
+					}
+					finally {
+						task.setState(Task.CANCELLED);
 					}
 					return true;
 				}
@@ -581,8 +546,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			return;
 		}
 		if (task.transition(Task.NEW, Task.EXPIRED)) {
-			leftQueue(task, false);
 			finishExpired(task, now);
+			leftQueue(task, false);
 		}
 	}
 
@@ -598,8 +563,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		boolean[] freed = new boolean[1];
 		this.queue.removeIf((task) -> {
 			if (task.isExpired(now) && task.transition(Task.NEW, Task.EXPIRED)) {
-				leftQueue(task, true);
 				finishExpired(task, now);
+				leftQueue(task, true);
 				freed[0] = true;
 				return true;
 			}
@@ -609,7 +574,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private void finishExpired(Task task, long now) {
-		this.expired.increment();
+		this.counters.expired.increment();
 		long overdue = Math.max(0, now - task.deadline);
 		TaskExpiredException expiry = new TaskExpiredException(this.name, "task " + task + " in pool '" + this.name
 				+ "' expired before it started (" + Duration.ofNanos(overdue) + " past its deadline)", overdue);
@@ -622,67 +587,23 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * future.
 	 */
 	private void ended(Task task, TaskOutcome outcome, Throwable failure) {
-		invokeCallback(task, outcome, null, failure);
-		if (this.listeners != null) {
-			emit(EventKind.FINISHED, task, outcome, this.ticker.read() - task.submittedAt, 0, failure);
+		this.reporter.callback(task, outcome, null, failure);
+		if (this.reporter.hasListeners()) {
+			this.reporter.finished(task, outcome, this.ticker.read() - task.submittedAt, 0, failure);
 		}
 	}
 
+	/**
+	 * Gives back a queued task's place. Endings decided outside a worker call this last,
+	 * after the count, callback and future: until then the place keeps the pool from
+	 * terminating, so once it has terminated every ending is complete.
+	 */
 	private void leftQueue(Task task, boolean polled) {
 		if (task.inQueue) {
 			this.queue.release(task, polled);
 			this.blocked.signal();
 		}
 	}
-
-	private void invokeCallback(Task task, TaskOutcome outcome, Object result, Throwable failure) {
-		if (task.callback != null) {
-			try {
-				task.callback.onComplete(outcome, result, failure);
-			}
-			catch (Throwable ex) {
-				reportUncaught(ex);
-			}
-		}
-	}
-
-	private void emit(EventKind kind, Task task, TaskOutcome outcome, long wait, long run, Throwable failure) {
-		TaskEvent event = new TaskEvent(this.name, task.name, task.priority, outcome, wait, run, failure);
-		for (GoPoolListener listener : this.listeners) {
-			try {
-				kind.deliver(listener, event);
-			}
-			catch (Throwable ex) {
-				reportUncaught(ex);
-			}
-		}
-	}
-
-	private void reportUncaught(Throwable failure) {
-		Thread thread = Thread.currentThread();
-		Throwable toReport = failure;
-		if (this.uncaughtExceptionHandler != null) {
-			try {
-				this.uncaughtExceptionHandler.uncaughtException(thread, failure);
-				return;
-			}
-			catch (Throwable handlerFailure) {
-				handlerFailure.addSuppressed(failure);
-				toReport = handlerFailure;
-			}
-		}
-		try {
-			thread.getUncaughtExceptionHandler().uncaughtException(thread, toReport);
-		}
-		catch (Throwable ex) {
-			// The thread's own handler failed too: there is nobody left to tell, and the
-			// worker
-			// must survive.
-		}
-	}
-
-	// ---- workers
-	// ---------------------------------------------------------------------------
 
 	private void startMinWorkers() {
 		while (workerCount() < this.minWorkers && tryAddWorker(null)) {
@@ -720,7 +641,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (firstTask == null) {
 				worker.bornIdle();
 			}
-			this.largestWorkers.accumulateAndGet(workerCount(), Math::max);
+			this.counters.workerAdded(workerCount());
 			thread.start();
 			return true;
 		}
@@ -746,19 +667,17 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 		TaskCounters counters = new TaskCounters();
 		counters.finished(false, 0);
-		synchronized (this.statsLock) {
-			this.retiredCounters.add(counters);
-		}
+		this.counters.fold(counters);
 		TaskRejectedException failure = rejection(task, "its worker's thread failed to start", cause);
-		invokeCallback(task, TaskOutcome.FAILED, null, failure);
+		this.reporter.callback(task, TaskOutcome.FAILED, null, failure);
 		if (task.reportsFailure()) {
-			reportUncaught(failure);
+			this.reporter.uncaught(failure);
 		}
 		else {
 			task.completeExceptionally(failure);
 		}
-		if (this.listeners != null) {
-			emit(EventKind.FINISHED, task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
+		if (this.reporter.hasListeners()) {
+			this.reporter.finished(task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
 		}
 	}
 
@@ -796,8 +715,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 		}
 		// A submitter may have queued a task while it still counted us: stay if there is
-		// work and
-		// room for us.
+		// work and room for us.
 		while (this.queue.size() > 0) {
 			long c = this.ctl.get();
 			if (countOf(c) >= this.maxWorkers || stateOf(c) >= STOP) {
@@ -820,17 +738,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			// Only if the engine itself failed (say, out of memory outside a task).
 			release(worker);
 		}
-		synchronized (this.statsLock) {
-			this.retiredCounters.add(worker.counters);
-			this.workers.remove(worker);
-		}
+		this.counters.workerExited(worker, this.workers);
 		workerCountDropped();
 		if (runState() < STOP && this.queue.size() > 0 && workerCount() == 0) {
 			try {
 				tryAddWorker(null);
 			}
 			catch (WorkerStartFailure ex) {
-				reportUncaught(ex);
+				this.reporter.uncaught(ex);
 			}
 		}
 	}
@@ -872,9 +787,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return this.idle;
 	}
 
-	// ---- lifecycle
-	// -------------------------------------------------------------------------
-
 	@Override
 	public void shutdown() {
 		advanceRunState(SHUTDOWN);
@@ -889,11 +801,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		List<Runnable> unstarted = new ArrayList<>();
 		for (Task task = this.queue.poll(); task != null; task = this.queue.poll()) {
 			if (task.transition(Task.NEW, Task.RETURNED)) {
-				leftQueue(task, true);
-				this.returned.increment();
+				this.counters.returned.increment();
 				ended(task, TaskOutcome.RETURNED, null);
 				task.completeCancelled();
 				unstarted.add(task.unstarted());
+				leftQueue(task, true);
 			}
 			else {
 				this.queue.deadPolled();
@@ -1001,9 +913,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return new DrainReport(false, notStarted, running, Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	// ---- tuning and stats
-	// ------------------------------------------------------------------
-
 	@Override
 	public String name() {
 		return this.name;
@@ -1080,26 +989,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	@Override
 	public GoPoolStats stats() {
-		synchronized (this.statsLock) {
-			long completed = this.retiredCounters.completed();
-			long failed = this.retiredCounters.failed();
-			long waitNanos = this.retiredCounters.waitNanos();
-			long runNanos = this.retiredCounters.runNanos();
-			int idleWorkers = 0;
-			int busyWorkers = 0;
-			for (Worker worker : this.workers) {
-				completed += worker.counters.completed();
-				failed += worker.counters.failed();
-				waitNanos += worker.counters.waitNanos();
-				runNanos += worker.counters.runNanos();
-				idleWorkers += worker.isIdle() ? 1 : 0;
-				busyWorkers += (worker.current != null) ? 1 : 0;
-			}
-			return new GoPoolStats(this.name, workerCount(), idleWorkers, busyWorkers, this.largestWorkers.get(),
-					this.minWorkers, this.maxWorkers, this.queue.size(), this.queue.capacity(), this.blocked.waiting(),
-					this.submitted.sum(), completed, failed, this.rejected.sum(), this.expired.sum(),
-					this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
-		}
+		return this.counters.snapshot(this, this.workers, workerCount(), this.queue.size(), this.blocked.waiting());
 	}
 
 	@Override
@@ -1143,22 +1033,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private static long deadlineNanos(Duration deadline) {
 		long nanos = saturatedNanos(deadline);
 		return Math.min(Math.max(nanos, -MAX_DEADLINE_NANOS), MAX_DEADLINE_NANOS);
-	}
-
-	/** The listener method each event goes to. */
-	private enum EventKind {
-
-		SUBMITTED, REJECTED, STARTED, FINISHED;
-
-		void deliver(GoPoolListener listener, TaskEvent event) {
-			switch (this) {
-				case SUBMITTED -> listener.taskSubmitted(event);
-				case REJECTED -> listener.taskRejected(event);
-				case STARTED -> listener.taskStarted(event);
-				default -> listener.taskFinished(event);
-			}
-		}
-
 	}
 
 	/** The thread factory failed; the pool's state was rolled back. */

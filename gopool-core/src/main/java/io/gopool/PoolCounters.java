@@ -1,0 +1,71 @@
+package io.gopool;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A pool's counters. Workers count the tasks they run in their own {@link TaskCounters},
+ * so the hot path shares no counter but {@code submitted}; outcomes decided elsewhere
+ * (rejection, expiry, cancellation, eviction, shutdown) are rare and go to adders here.
+ * An exiting worker folds its counts in and leaves the worker set in one step, so a
+ * snapshot never counts a worker twice or not at all.
+ */
+final class PoolCounters {
+
+	final LongAdder submitted = new LongAdder();
+
+	final LongAdder rejected = new LongAdder();
+
+	final LongAdder expired = new LongAdder();
+
+	final LongAdder cancelled = new LongAdder();
+
+	final LongAdder evicted = new LongAdder();
+
+	final LongAdder returned = new LongAdder();
+
+	private final AtomicInteger largestWorkers = new AtomicInteger();
+
+	/**
+	 * Counts of exited workers and of tasks run outside workers; guarded by {@code this}.
+	 */
+	private final TaskCounters folded = new TaskCounters();
+
+	void workerAdded(int workers) {
+		this.largestWorkers.accumulateAndGet(workers, Math::max);
+	}
+
+	/** Adds the counts of tasks run outside any worker (caller-runs, failed starts). */
+	synchronized void fold(TaskCounters counters) {
+		this.folded.add(counters);
+	}
+
+	synchronized void workerExited(Worker worker, Set<Worker> workers) {
+		this.folded.add(worker.counters);
+		workers.remove(worker);
+	}
+
+	synchronized GoPoolStats snapshot(WorkerPool pool, Set<Worker> workers, int workerCount, int queueSize,
+			int blockedSubmitters) {
+		long completed = this.folded.completed();
+		long failed = this.folded.failed();
+		long waitNanos = this.folded.waitNanos();
+		long runNanos = this.folded.runNanos();
+		int idleWorkers = 0;
+		int busyWorkers = 0;
+		for (Worker worker : workers) {
+			completed += worker.counters.completed();
+			failed += worker.counters.failed();
+			waitNanos += worker.counters.waitNanos();
+			runNanos += worker.counters.runNanos();
+			idleWorkers += worker.isIdle() ? 1 : 0;
+			busyWorkers += (worker.current != null) ? 1 : 0;
+		}
+		return new GoPoolStats(pool.name(), workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
+				pool.minWorkers(), pool.maxWorkers(), queueSize, pool.queueCapacity(), blockedSubmitters,
+				this.submitted.sum(), completed, failed, this.rejected.sum(), this.expired.sum(), this.cancelled.sum(),
+				this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
+	}
+
+}
