@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * linking; each pair is a Dekker handshake (write mine, then read yours) on volatiles, so at
  * least one side sees the other:
  *  - worker going idle: push itself, then read the queue size  /  submitter: link the task, then
- *    pop an idle worker and WAKE it (or start one if there are no workers at all);
+ *    pop idle workers until one takes a WAKE (stale nodes do not count), and if none does and
+ *    there are no workers at all, start one;
  *  - worker retiring: decrement the worker count, then read the queue size and un-retire if
  *    needed  /  submitter: link, then read the worker count;
  *  - shutdown: set the run state, then WAKE idle workers  /  worker: push itself, then read the
@@ -285,10 +286,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (runState() != RUNNING) {
 			withdrawal = "pool is shut down";
 		}
-		else if (!this.idle.isEmpty()) {
-			this.idle.assign(Worker.WAKE);
-		}
-		else if (workerCount() == 0) {
+		else if (this.idle.assign(Worker.WAKE) == null && workerCount() == 0) {
+			// The stack may hold only stale nodes (a retiring worker's, say), so only a
+			// worker
+			// that took the WAKE counts; otherwise make sure some worker exists to look.
 			try {
 				tryAddWorker(null);
 			}

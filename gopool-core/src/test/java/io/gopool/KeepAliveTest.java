@@ -51,24 +51,25 @@ class KeepAliveTest {
 	@Test
 	void submitRacingTheLastWorkersRetirementNeverStrandsATask() throws Exception {
 		// keepAlive zero makes every idle moment a retirement race with the next submit.
-		try (GoPool pool = GoPool.newBuilder()
+		GoPool pool = GoPool.newBuilder()
 			.minWorkers(0)
 			.maxWorkers(1)
 			.keepAlive(Duration.ZERO)
 			.queueCapacity(1000)
-			.build("race")) {
-			for (int round = 0; round < 2_000; round++) {
-				List<CompletableFuture<Integer>> futures = new ArrayList<>();
-				for (int i = 0; i < 3; i++) {
-					int value = i;
-					futures.add(pool.submit(() -> value));
-				}
-				for (int i = 0; i < 3; i++) {
-					assertThat(futures.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i);
-				}
+			.build("race");
+		for (int round = 0; round < 2_000; round++) {
+			List<CompletableFuture<Integer>> futures = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				int value = i;
+				futures.add(pool.submit(() -> value));
 			}
-			assertThat(pool.stats().completed()).isEqualTo(6_000);
+			for (int i = 0; i < 3; i++) {
+				assertThat(PoolAssertions.await(pool, futures.get(i))).isEqualTo(i);
+			}
 		}
+		assertThat(pool.stats().completed()).isEqualTo(6_000);
+		pool.shutdown();
+		PoolAssertions.assertTerminates(pool);
 	}
 
 	@Test
