@@ -1,6 +1,6 @@
 /**
- * Spring Boot integration for GoPool. This module is a placeholder that pulls in
- * {@code gopool-core}; the auto-configuration, {@code @EnableGoPool} and {@code @GoAsync}
- * are not built yet.
+ * GoPool for Spring: the {@link io.gopool.spring.GoPoolRegistry} of the pools declared
+ * under {@code gopool.pools}, and the {@link io.gopool.spring.GoPoolBuilderCustomizer}
+ * extension point.
  */
 package io.gopool.spring;

@@ -1,0 +1,64 @@
+package io.gopool.spring.autoconfigure;
+
+import java.util.Map;
+
+import io.gopool.GoPool;
+import io.gopool.spring.GoPoolRegistry;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+
+/**
+ * Registers one {@link GoPool} bean per pool declared under {@code gopool.pools}, named
+ * after the pool, so that it can be injected by name ({@code @Qualifier("orders")}) and
+ * named by Spring's {@code @Async("orders")}. The pool itself comes from the
+ * {@link GoPoolRegistry}.
+ * <p>
+ * Pool beans are not default candidates: injection by type alone does not pick one, and
+ * Spring Boot's own {@code applicationTaskExecutor}, which backs off when the context has
+ * an executor that is a default candidate, stays in place.
+ */
+class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+	private Environment environment;
+
+	private BeanFactory beanFactory;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		Map<String, Object> pools = Binder.get(this.environment)
+			.bind("gopool.pools", Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of());
+		for (String name : pools.keySet()) {
+			if (registry.containsBeanDefinition(name)) {
+				throw new InvalidGoPoolPropertyException("gopool.pools." + name, "declared",
+						"a bean named '" + name + "' already exists, and each pool becomes a bean named after it",
+						"a name no other bean has");
+			}
+			RootBeanDefinition definition = new RootBeanDefinition(GoPool.class,
+					() -> this.beanFactory.getBean(GoPoolRegistry.class).get(name));
+			definition.setDefaultCandidate(false);
+			definition.setDestroyMethodName(null);
+			registry.registerBeanDefinition(name, definition);
+		}
+	}
+
+}

@@ -1,0 +1,210 @@
+package io.gopool.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.gopool.RejectionPolicy;
+import io.gopool.WorkerType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for GoPool pools.
+ */
+@ConfigurationProperties("gopool")
+public class GoPoolProperties {
+
+	/**
+	 * Settings that every pool inherits unless it sets its own.
+	 */
+	private final Pool defaults = new Pool();
+
+	/**
+	 * Pools by name; each becomes a GoPool bean of that name.
+	 */
+	private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	public Pool getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Pool> getPools() {
+		return this.pools;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Settings of one pool. Settings left unset take the value under
+	 * {@code gopool.defaults}, and failing that the GoPool default.
+	 */
+	public static class Pool {
+
+		/**
+		 * Workers started at once and kept however long they are idle. Defaults to the
+		 * number of CPUs, but no more than max-workers.
+		 */
+		private Integer minWorkers;
+
+		/**
+		 * Most workers running at once. Defaults to twice the number of CPUs, but no less
+		 * than min-workers.
+		 */
+		private Integer maxWorkers;
+
+		/**
+		 * How long a worker above the minimum stays idle before it retires. Defaults to
+		 * 60s.
+		 */
+		private Duration keepAlive;
+
+		/**
+		 * Most tasks waiting in the queue; 0 means direct hand-off. Defaults to 1000.
+		 */
+		private Integer queueCapacity;
+
+		/**
+		 * What happens to a task when every worker is busy and the queue is full.
+		 * Defaults to abort.
+		 */
+		private RejectionPolicy rejectionPolicy;
+
+		/**
+		 * Kind of thread the workers run on; virtual needs Java 21 or later. Defaults to
+		 * platform.
+		 */
+		private WorkerType workerType;
+
+		/**
+		 * Priority of tasks submitted without one, from -20 (most urgent) to 19 (least).
+		 * Defaults to 0.
+		 */
+		private Integer defaultPriority;
+
+		/**
+		 * How long after submission a task without a deadline of its own may still start.
+		 * None by default.
+		 */
+		private Duration defaultDeadline;
+
+		/**
+		 * How long a submitter waits for room under the block rejection policy. Defaults
+		 * to 10s.
+		 */
+		private Duration blockTimeout;
+
+		/**
+		 * Most submitters waiting at once under the block rejection policy. Defaults to
+		 * 1000.
+		 */
+		private Integer maxBlockedSubmitters;
+
+		public Integer getMinWorkers() {
+			return this.minWorkers;
+		}
+
+		public void setMinWorkers(Integer minWorkers) {
+			this.minWorkers = minWorkers;
+		}
+
+		public Integer getMaxWorkers() {
+			return this.maxWorkers;
+		}
+
+		public void setMaxWorkers(Integer maxWorkers) {
+			this.maxWorkers = maxWorkers;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		public Integer getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public RejectionPolicy getRejectionPolicy() {
+			return this.rejectionPolicy;
+		}
+
+		public void setRejectionPolicy(RejectionPolicy rejectionPolicy) {
+			this.rejectionPolicy = rejectionPolicy;
+		}
+
+		public WorkerType getWorkerType() {
+			return this.workerType;
+		}
+
+		public void setWorkerType(WorkerType workerType) {
+			this.workerType = workerType;
+		}
+
+		public Integer getDefaultPriority() {
+			return this.defaultPriority;
+		}
+
+		public void setDefaultPriority(Integer defaultPriority) {
+			this.defaultPriority = defaultPriority;
+		}
+
+		public Duration getDefaultDeadline() {
+			return this.defaultDeadline;
+		}
+
+		public void setDefaultDeadline(Duration defaultDeadline) {
+			this.defaultDeadline = defaultDeadline;
+		}
+
+		public Duration getBlockTimeout() {
+			return this.blockTimeout;
+		}
+
+		public void setBlockTimeout(Duration blockTimeout) {
+			this.blockTimeout = blockTimeout;
+		}
+
+		public Integer getMaxBlockedSubmitters() {
+			return this.maxBlockedSubmitters;
+		}
+
+		public void setMaxBlockedSubmitters(Integer maxBlockedSubmitters) {
+			this.maxBlockedSubmitters = maxBlockedSubmitters;
+		}
+
+	}
+
+	/**
+	 * What happens to pools when the application context closes.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long to let pools finish their queued and running tasks when the
+		 * application context closes, before the rest are stopped and reported.
+		 */
+		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
+
+		public Duration getAwaitTerminationPeriod() {
+			return this.awaitTerminationPeriod;
+		}
+
+		public void setAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.gopool.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.gopool.DrainReport;
+import io.gopool.GoPool;
+import io.gopool.spring.GoPoolRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Drains every pool when the application context closes: intake stops, queued and running
+ * tasks get the configured period to finish, and what is left is stopped and reported in
+ * the log (task by task), so that no accepted task is lost without a word.
+ * <p>
+ * It stops in {@link #PHASE}, after a web server's graceful shutdown, so requests still
+ * in flight can hand their work to the pools first. Pools drain in parallel and share one
+ * deadline.
+ */
+public final class GoPoolShutdownLifecycle implements SmartLifecycle {
+
+	/**
+	 * The lifecycle phase: below the phases in which web servers shut down gracefully and
+	 * stop.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(GoPoolShutdownLifecycle.class);
+
+	private final GoPoolRegistry registry;
+
+	private final Duration awaitTerminationPeriod;
+
+	private final Map<String, DrainReport> reports = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private volatile boolean running;
+
+	/**
+	 * Creates a lifecycle that drains the pools of the registry.
+	 * @param registry the pools
+	 * @param awaitTerminationPeriod how long the pools get to finish their tasks
+	 */
+	public GoPoolShutdownLifecycle(GoPoolRegistry registry, Duration awaitTerminationPeriod) {
+		this.registry = registry;
+		this.awaitTerminationPeriod = awaitTerminationPeriod;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		drain();
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		Thread drainer = new Thread(() -> {
+			try {
+				drain();
+			}
+			finally {
+				callback.run();
+			}
+		}, "gopool-shutdown");
+		drainer.start();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Returns the drain report of each pool, once the lifecycle has stopped.
+	 * @return the reports by pool name
+	 */
+	public Map<String, DrainReport> reports() {
+		synchronized (this.reports) {
+			return Map.copyOf(this.reports);
+		}
+	}
+
+	private void drain() {
+		this.registry.pools().forEach(GoPool::shutdown);
+		long deadline = System.nanoTime() + this.awaitTerminationPeriod.toNanos();
+		for (GoPool pool : this.registry.pools()) {
+			long remaining = Math.max(0, deadline - System.nanoTime());
+			DrainReport report = pool.drain(Duration.ofNanos(remaining));
+			this.reports.put(pool.name(), report);
+			log(pool, report);
+		}
+		this.running = false;
+	}
+
+	private void log(GoPool pool, DrainReport report) {
+		if (report.terminated()) {
+			logger.info("GoPool '" + pool.name() + "' drained: every accepted task finished (" + pool.stats() + ")");
+			return;
+		}
+		logger.warn("GoPool '" + pool.name() + "' did not drain within " + this.awaitTerminationPeriod + ": "
+				+ report.notStarted().size() + " queued task(s) never started and " + report.interrupted()
+				+ " running task(s) were interrupted");
+		for (Runnable task : report.notStarted()) {
+			logger.warn("GoPool '" + pool.name() + "' never started: " + task);
+		}
+		if (!awaitQuietly(pool)) {
+			logger.warn("GoPool '" + pool.name() + "' still has running tasks that ignore interrupts");
+		}
+	}
+
+	private static boolean awaitQuietly(GoPool pool) {
+		try {
+			return pool.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.gopool.spring.autoconfigure;
+
+/**
+ * A {@code gopool.*} property has a value GoPool cannot use. Startup fails with a report
+ * that names the property and what it allows.
+ */
+public class InvalidGoPoolPropertyException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String property;
+
+	private final transient Object value;
+
+	private final String allowed;
+
+	/**
+	 * Creates an exception for the given property.
+	 * @param property the full property name, such as
+	 * {@code gopool.pools.orders.min-workers}
+	 * @param value the value found
+	 * @param reason why the value cannot be used
+	 * @param allowed what the property allows
+	 */
+	public InvalidGoPoolPropertyException(String property, Object value, String reason, String allowed) {
+		super(property + " is " + value + ": " + reason);
+		this.property = property;
+		this.value = value;
+		this.allowed = allowed;
+	}
+
+	/**
+	 * Returns the full name of the property.
+	 * @return the property name
+	 */
+	public String getProperty() {
+		return this.property;
+	}
+
+	/**
+	 * Returns the value found.
+	 * @return the value
+	 */
+	public Object getValue() {
+		return this.value;
+	}
+
+	/**
+	 * Returns what the property allows.
+	 * @return the allowed values, in words
+	 */
+	public String getAllowed() {
+		return this.allowed;
+	}
+
+}
