@@ -1,0 +1,6 @@
+/**
+ * The machinery behind {@link io.gopool.spring.GoAsync @GoAsync}: a bean post-processor
+ * that checks every annotated method at startup and proxies its bean, and the interceptor
+ * that submits each call to its pool.
+ */
+package io.gopool.spring.async;
