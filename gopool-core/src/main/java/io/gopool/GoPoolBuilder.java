@@ -98,6 +98,8 @@ public final class GoPoolBuilder {
 
 	private Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
 
+	private TaskDecorator taskDecorator;
+
 	private final List<GoPoolListener> listeners = new ArrayList<>();
 
 	GoPoolBuilder() {
@@ -276,6 +278,17 @@ public final class GoPoolBuilder {
 	}
 
 	/**
+	 * Sets the decorator that wraps each task on the submitting thread, to carry context
+	 * into the worker.
+	 * @param taskDecorator the decorator
+	 * @return this builder
+	 */
+	public GoPoolBuilder taskDecorator(TaskDecorator taskDecorator) {
+		this.taskDecorator = requireNonNull(taskDecorator, "task decorator");
+		return this;
+	}
+
+	/**
 	 * Adds a listener for task events; listeners are called in the order added.
 	 * @param listener the listener
 	 * @return this builder
@@ -365,6 +378,10 @@ public final class GoPoolBuilder {
 
 	Thread.UncaughtExceptionHandler getUncaughtExceptionHandler() {
 		return this.uncaughtExceptionHandler;
+	}
+
+	TaskDecorator getTaskDecorator() {
+		return this.taskDecorator;
 	}
 
 	List<GoPoolListener> getListeners() {

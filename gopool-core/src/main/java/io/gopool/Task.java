@@ -61,6 +61,15 @@ abstract class Task {
 
 	volatile Thread runner;
 
+	/**
+	 * What runs in place of {@link #call()} when the pool has a {@link TaskDecorator}.
+	 */
+	private Runnable decorated;
+
+	private Object decoratedResult;
+
+	private Throwable decoratedFailure;
+
 	private volatile int state;
 
 	Task(int priority, String name, TaskCallback callback, long submittedAt, long deadline, boolean hasDeadline) {
@@ -93,6 +102,35 @@ abstract class Task {
 	 */
 	final boolean isExpired(long now) {
 		return this.hasDeadline && now - this.deadline >= 0;
+	}
+
+	/**
+	 * Lets the decorator wrap this task; called on the submitting thread, so that it can
+	 * capture that thread's context.
+	 */
+	final void decorate(TaskDecorator decorator) {
+		this.decorated = decorator.decorate(this::callDecorated);
+	}
+
+	/** Runs the task, through its decoration if it has one, and returns its result. */
+	final Object execute() throws Throwable {
+		if (this.decorated == null) {
+			return call();
+		}
+		this.decorated.run();
+		if (this.decoratedFailure != null) {
+			throw this.decoratedFailure;
+		}
+		return this.decoratedResult;
+	}
+
+	private void callDecorated() {
+		try {
+			this.decoratedResult = call();
+		}
+		catch (Throwable ex) {
+			this.decoratedFailure = ex;
+		}
 	}
 
 	/** Runs the user's work and returns its result. */

@@ -113,6 +113,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final TaskReporter reporter;
 
+	/** {@code null} when there is none, so that submission tests one field. */
+	private final TaskDecorator taskDecorator;
+
 	private final PoolCounters counters = new PoolCounters();
 
 	private final TaskQueue queue;
@@ -157,6 +160,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.blockTimeoutNanos = saturatedNanos(builder.getBlockTimeout());
 		this.spinningAllowed = builder.getWorkerType() == WorkerType.PLATFORM;
 		this.reporter = new TaskReporter(name, builder.getListeners(), builder.getUncaughtExceptionHandler());
+		this.taskDecorator = builder.getTaskDecorator();
 		this.queue = new TaskQueue(builder.getQueueCapacity());
 		this.blocked = new BlockedSubmitters(builder.getMaxBlockedSubmitters());
 		this.minWorkers = builder.getMinWorkers();
@@ -216,6 +220,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private void dispatch(Task task) {
+		if (this.taskDecorator != null) {
+			task.decorate(this.taskDecorator);
+		}
 		long blockDeadline = 0;
 		for (;;) {
 			if (runState() != RUNNING) {
@@ -459,7 +466,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		Object result = null;
 		Throwable failure = null;
 		try {
-			result = task.call();
+			result = task.execute();
 		}
 		catch (Throwable ex) {
 			failure = ex;

@@ -76,6 +76,8 @@ class GoPoolBuilderTest {
 			.withMessage("ticker must not be null");
 		assertThatNullPointerException().isThrownBy(() -> this.builder.listener(null))
 			.withMessage("listener must not be null");
+		assertThatNullPointerException().isThrownBy(() -> this.builder.taskDecorator(null))
+			.withMessage("task decorator must not be null");
 		assertThatNullPointerException().isThrownBy(() -> this.builder.uncaughtExceptionHandler(null))
 			.withMessage("uncaught exception handler must not be null");
 		assertThatNullPointerException().isThrownBy(() -> this.builder.build(null))

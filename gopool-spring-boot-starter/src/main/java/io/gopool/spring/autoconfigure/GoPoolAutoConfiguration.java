@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration for GoPool: the pools declared under {@code gopool.pools}, each a
@@ -27,6 +28,13 @@ public final class GoPoolAutoConfiguration {
 	@ConditionalOnMissingBean
 	GoPoolRegistry goPoolRegistry(GoPoolProperties properties, ObjectProvider<GoPoolBuilderCustomizer> customizers) {
 		return new GoPoolFactory(properties, customizers.orderedStream().toList()).createRegistry();
+	}
+
+	@Bean
+	GoPoolBuilderCustomizer goPoolContextPropagationCustomizer(GoPoolProperties properties,
+			ObjectProvider<TaskDecorator> taskDecorators) {
+		return new ContextPropagationCustomizer(properties.isPropagateContext(),
+				taskDecorators.orderedStream().toList());
 	}
 
 	@Bean

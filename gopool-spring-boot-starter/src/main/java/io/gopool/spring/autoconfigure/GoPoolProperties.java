@@ -25,6 +25,13 @@ public class GoPoolProperties {
 	 */
 	private final Map<String, Pool> pools = new LinkedHashMap<>();
 
+	/**
+	 * Whether to carry the submitting thread's logging MDC and Micrometer
+	 * context-propagation thread locals (tracing, for one) into pool tasks, and clear
+	 * them after each task.
+	 */
+	private boolean propagateContext = true;
+
 	private final Shutdown shutdown = new Shutdown();
 
 	public Pool getDefaults() {
@@ -33,6 +40,14 @@ public class GoPoolProperties {
 
 	public Map<String, Pool> getPools() {
 		return this.pools;
+	}
+
+	public boolean isPropagateContext() {
+		return this.propagateContext;
+	}
+
+	public void setPropagateContext(boolean propagateContext) {
+		this.propagateContext = propagateContext;
 	}
 
 	public Shutdown getShutdown() {

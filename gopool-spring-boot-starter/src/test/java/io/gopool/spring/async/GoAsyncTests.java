@@ -128,6 +128,15 @@ class GoAsyncTests {
 	}
 
 	@Test
+	void byDefaultBeansWithInterfacesAreProxiedByThem() {
+		this.contextRunner.withUserConfiguration(InterfaceConfiguration.class).run((context) -> {
+			Greeter greeter = context.getBean(Greeter.class);
+			assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(greeter)).isTrue();
+			assertThat(greeter.greet().get(10, TimeUnit.SECONDS)).startsWith("hello from gopool-audit-");
+		});
+	}
+
+	@Test
 	void whenAMethodNamesAPoolThatDoesNotExistThenStartupFailsNamingTheMethod() {
 		this.contextRunner.withUserConfiguration(UnknownPoolConfiguration.class).run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
@@ -371,6 +380,33 @@ class GoAsyncTests {
 		@GoAsync("orders")
 		public String compute() {
 			return "now";
+		}
+
+	}
+
+	interface Greeter {
+
+		CompletableFuture<String> greet();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableGoPool
+	static class InterfaceConfiguration {
+
+		@Bean
+		Greeter greeter() {
+			return new AuditGreeter();
+		}
+
+	}
+
+	static class AuditGreeter implements Greeter {
+
+		@Override
+		@GoAsync("audit")
+		public CompletableFuture<String> greet() {
+			return CompletableFuture.completedFuture("hello from " + Thread.currentThread().getName());
 		}
 
 	}
