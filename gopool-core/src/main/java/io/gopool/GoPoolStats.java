@@ -21,6 +21,7 @@ package io.gopool;
  * @param blockedSubmitters the submitters waiting for room under
  * {@link RejectionPolicy#BLOCK}
  * @param submitted the tasks accepted
+ * @param started the tasks that began to run
  * @param completed the tasks that ran and returned
  * @param failed the tasks that ran and threw
  * @param rejected the tasks not accepted (these are not part of {@code submitted})
@@ -33,8 +34,8 @@ package io.gopool;
  */
 public record GoPoolStats(String poolName, int workers, int idleWorkers, int busyWorkers, int largestWorkers,
 		int minWorkers, int maxWorkers, int queueSize, int queueCapacity, int blockedSubmitters, long submitted,
-		long completed, long failed, long rejected, long expired, long cancelled, long evicted, long returned,
-		long totalWaitNanos, long totalRunNanos) {
+		long started, long completed, long failed, long rejected, long expired, long cancelled, long evicted,
+		long returned, long totalWaitNanos, long totalRunNanos) {
 
 	/**
 	 * Returns the accepted tasks that have ended, in any outcome.

@@ -48,6 +48,7 @@ final class PoolCounters {
 
 	synchronized GoPoolStats snapshot(WorkerPool pool, Set<Worker> workers, int workerCount, int queueSize,
 			int blockedSubmitters) {
+		long started = this.folded.started();
 		long completed = this.folded.completed();
 		long failed = this.folded.failed();
 		long waitNanos = this.folded.waitNanos();
@@ -55,6 +56,7 @@ final class PoolCounters {
 		int idleWorkers = 0;
 		int busyWorkers = 0;
 		for (Worker worker : workers) {
+			started += worker.counters.started();
 			completed += worker.counters.completed();
 			failed += worker.counters.failed();
 			waitNanos += worker.counters.waitNanos();
@@ -64,8 +66,8 @@ final class PoolCounters {
 		}
 		return new GoPoolStats(pool.name(), workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
 				pool.minWorkers(), pool.maxWorkers(), queueSize, pool.queueCapacity(), blockedSubmitters,
-				this.submitted.sum(), completed, failed, this.rejected.sum(), this.expired.sum(), this.cancelled.sum(),
-				this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
+				this.submitted.sum(), started, completed, failed, this.rejected.sum(), this.expired.sum(),
+				this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
 	}
 
 }

@@ -15,9 +15,13 @@ final class TaskCounters {
 
 	private static final VarHandle FAILED = VarHandles.find(MethodHandles.lookup(), "failed", long.class);
 
+	private static final VarHandle STARTED = VarHandles.find(MethodHandles.lookup(), "started", long.class);
+
 	private static final VarHandle WAIT_NANOS = VarHandles.find(MethodHandles.lookup(), "waitNanos", long.class);
 
 	private static final VarHandle RUN_NANOS = VarHandles.find(MethodHandles.lookup(), "runNanos", long.class);
+
+	private long started;
 
 	private long completed;
 
@@ -28,6 +32,7 @@ final class TaskCounters {
 	private long runNanos;
 
 	void started(long wait) {
+		STARTED.setOpaque(this, this.started + 1);
 		WAIT_NANOS.setOpaque(this, this.waitNanos + wait);
 	}
 
@@ -49,6 +54,10 @@ final class TaskCounters {
 		RUN_NANOS.setOpaque(this, this.runNanos + run);
 	}
 
+	long started() {
+		return (long) STARTED.getOpaque(this);
+	}
+
 	long completed() {
 		return (long) COMPLETED.getOpaque(this);
 	}
@@ -67,6 +76,7 @@ final class TaskCounters {
 
 	/** Adds another's counts to these; callers hold the pool's stats lock. */
 	void add(TaskCounters other) {
+		STARTED.setOpaque(this, this.started + other.started());
 		COMPLETED.setOpaque(this, this.completed + other.completed());
 		FAILED.setOpaque(this, this.failed + other.failed());
 		WAIT_NANOS.setOpaque(this, this.waitNanos + other.waitNanos());

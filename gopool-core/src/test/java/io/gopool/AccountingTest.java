@@ -144,6 +144,7 @@ class AccountingTest {
 			assertThat(callbacks.get()).as("one callback per accepted task").isEqualTo(stats.submitted());
 			assertThat(listener.submitted.get()).isEqualTo(stats.submitted());
 			assertThat(listener.rejected.get()).isEqualTo(stats.rejected());
+			assertThat(listener.started.get()).as("started events").isEqualTo(stats.started());
 			assertThat(listener.started.get()).isEqualTo(stats.completed() + stats.failed()
 					+ listener.finished(TaskOutcome.CANCELLED) - cancelledBeforeStart(listener, stats));
 			assertThat(listener.finished(TaskOutcome.COMPLETED)).isEqualTo(stats.completed());

@@ -34,6 +34,8 @@ public class GoPoolProperties {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	private final Health health = new Health();
+
 	public Pool getDefaults() {
 		return this.defaults;
 	}
@@ -52,6 +54,10 @@ public class GoPoolProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -218,6 +224,53 @@ public class GoPoolProperties {
 
 		public void setAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
 			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+	/**
+	 * When a pool's health shows it saturated.
+	 */
+	public static class Health {
+
+		/**
+		 * Queue fill, from 0 to 1, above which a pool is saturated.
+		 */
+		private double queueFillThreshold = 0.9;
+
+		/**
+		 * How long after a rejection a pool still counts as saturated.
+		 */
+		private Duration rejectionWindow = Duration.ofMinutes(1);
+
+		/**
+		 * Health status of a saturated pool; UP keeps saturation out of the application's
+		 * health.
+		 */
+		private String saturatedStatus = "OUT_OF_SERVICE";
+
+		public double getQueueFillThreshold() {
+			return this.queueFillThreshold;
+		}
+
+		public void setQueueFillThreshold(double queueFillThreshold) {
+			this.queueFillThreshold = queueFillThreshold;
+		}
+
+		public Duration getRejectionWindow() {
+			return this.rejectionWindow;
+		}
+
+		public void setRejectionWindow(Duration rejectionWindow) {
+			this.rejectionWindow = rejectionWindow;
+		}
+
+		public String getSaturatedStatus() {
+			return this.saturatedStatus;
+		}
+
+		public void setSaturatedStatus(String saturatedStatus) {
+			this.saturatedStatus = saturatedStatus;
 		}
 
 	}

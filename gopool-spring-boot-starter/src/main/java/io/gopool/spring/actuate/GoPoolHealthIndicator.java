@@ -1,0 +1,86 @@
+package io.gopool.spring.actuate;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import io.gopool.GoPool;
+import io.gopool.GoPoolStats;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * The health of one pool: {@code UP} normally, {@code DOWN} once shut down, and the
+ * configured saturated status (by default {@code OUT_OF_SERVICE}) while its queue is
+ * fuller than the threshold or it rejected a task within the recent window. Details carry
+ * the figures.
+ */
+public class GoPoolHealthIndicator extends AbstractHealthIndicator {
+
+	private final GoPool pool;
+
+	private final double queueFillThreshold;
+
+	private final long rejectionWindowNanos;
+
+	private final Status saturatedStatus;
+
+	private final LongSupplier clock;
+
+	private final AtomicLong lastRejected = new AtomicLong();
+
+	private final AtomicLong lastRejectionSeenAt;
+
+	/**
+	 * Creates an indicator for a pool.
+	 * @param pool the pool
+	 * @param queueFillThreshold the queue fill, from 0 to 1, above which the pool is
+	 * saturated
+	 * @param rejectionWindow how long after a rejection the pool counts as saturated
+	 * @param saturatedStatus the status of a saturated pool
+	 * @param clock nanosecond time, for tests
+	 */
+	public GoPoolHealthIndicator(GoPool pool, double queueFillThreshold, Duration rejectionWindow,
+			Status saturatedStatus, LongSupplier clock) {
+		super("GoPool health check failed");
+		this.pool = pool;
+		this.queueFillThreshold = queueFillThreshold;
+		this.rejectionWindowNanos = rejectionWindow.toNanos();
+		this.saturatedStatus = saturatedStatus;
+		this.clock = clock;
+		this.lastRejected.set(pool.stats().rejected());
+		this.lastRejectionSeenAt = new AtomicLong(clock.getAsLong() - this.rejectionWindowNanos);
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		GoPoolStats stats = this.pool.stats();
+		long now = this.clock.getAsLong();
+		if (this.lastRejected.getAndSet(stats.rejected()) < stats.rejected()) {
+			this.lastRejectionSeenAt.set(now);
+		}
+		boolean recentRejections = now - this.lastRejectionSeenAt.get() < this.rejectionWindowNanos;
+		double queueFill = (stats.queueCapacity() > 0) ? (double) stats.queueSize() / stats.queueCapacity() : 0;
+		if (this.pool.isShutdown()) {
+			builder.down();
+		}
+		else if (queueFill > this.queueFillThreshold || recentRejections) {
+			builder.status(this.saturatedStatus);
+		}
+		else {
+			builder.up();
+		}
+		builder.withDetail("workers", stats.workers())
+			.withDetail("busyWorkers", stats.busyWorkers())
+			.withDetail("maxWorkers", stats.maxWorkers())
+			.withDetail("queueSize", stats.queueSize())
+			.withDetail("queueCapacity", stats.queueCapacity())
+			.withDetail("queueFill", Math.round(queueFill * 1000) / 1000.0)
+			.withDetail("rejected", stats.rejected())
+			.withDetail("recentRejections", recentRejections)
+			.withDetail("shutdown", this.pool.isShutdown());
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.gopool.spring.actuate;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.gopool.GoPool;
+import io.gopool.GoPoolStats;
+import io.gopool.spring.GoPoolRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The {@code gopools} endpoint: every pool's settings and live stats, one pool by name,
+ * and a write operation that retunes a live pool. Like every endpoint, it is not exposed
+ * over HTTP unless included in {@code management.endpoints.web.exposure.include}.
+ */
+@Endpoint(id = "gopools")
+public class GoPoolsEndpoint {
+
+	private static final ChronoUnit[] UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
+
+	private final GoPoolRegistry registry;
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the pools to show
+	 */
+	public GoPoolsEndpoint(GoPoolRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * Returns every pool.
+	 * @return the pools by name
+	 */
+	@ReadOperation
+	public PoolsDescriptor pools() {
+		Map<String, PoolDescriptor> pools = new LinkedHashMap<>();
+		this.registry.pools().forEach((pool) -> pools.put(pool.name(), describe(pool)));
+		return new PoolsDescriptor(pools);
+	}
+
+	/**
+	 * Returns one pool, or {@code null} (HTTP 404) if there is no such pool.
+	 * @param name the pool's name
+	 * @return the pool or {@code null}
+	 */
+	@ReadOperation
+	public @Nullable PoolDescriptor pool(@Selector String name) {
+		return this.registry.find(name).map(GoPoolsEndpoint::describe).orElse(null);
+	}
+
+	/**
+	 * Retunes a live pool. Values left out keep their current setting. All values are
+	 * checked before any is applied, so a refused request (HTTP 400) changes nothing.
+	 * @param name the pool's name
+	 * @param minWorkers the new minimum number of workers
+	 * @param maxWorkers the new maximum number of workers
+	 * @param keepAlive the new keep-alive time, such as {@code 30s}
+	 * @param queueCapacity the new queue capacity
+	 * @return the pool after the change
+	 */
+	@WriteOperation
+	public PoolDescriptor tune(@Selector String name, @Nullable Integer minWorkers, @Nullable Integer maxWorkers,
+			@Nullable String keepAlive, @Nullable Integer queueCapacity) {
+		GoPool pool = this.registry.find(name)
+			.orElseThrow(() -> new InvalidEndpointRequestException("no pool named '" + name + "'",
+					"no pool named '" + name + "'; the pools are " + this.registry.names()));
+		int min = (minWorkers != null) ? minWorkers : pool.minWorkers();
+		int max = (maxWorkers != null) ? maxWorkers : pool.maxWorkers();
+		Duration keepAliveTime = (keepAlive != null) ? parse(keepAlive) : pool.keepAlive();
+		int capacity = (queueCapacity != null) ? queueCapacity : pool.queueCapacity();
+		check(min >= 0, "min workers must not be negative (was " + min + ")");
+		check(max > 0, "max workers must be positive (was " + max + ")");
+		check(min <= max, "min workers (" + min + ") must not exceed max workers (" + max + ")");
+		check(!keepAliveTime.isNegative(), "keep alive must not be negative (was " + keepAlive + ")");
+		check(capacity >= 0, "queue capacity must not be negative (was " + capacity + ")");
+		pool.setQueueCapacity(capacity);
+		pool.setKeepAlive(keepAliveTime);
+		pool.resize(min, max);
+		return describe(pool);
+	}
+
+	private static Duration parse(String keepAlive) {
+		try {
+			return DurationStyle.detectAndParse(keepAlive);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException("keep alive '" + keepAlive + "' is not a duration",
+					"keep alive '" + keepAlive + "' is not a duration, such as 30s or 1m");
+		}
+	}
+
+	/**
+	 * Prints a duration as one would write it in YAML: in the largest unit that is exact.
+	 */
+	static String print(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		for (ChronoUnit unit : UNITS) {
+			if (duration.toNanos() % unit.getDuration().toNanos() == 0) {
+				return DurationStyle.SIMPLE.print(duration, unit);
+			}
+		}
+		return DurationStyle.SIMPLE.print(duration, ChronoUnit.NANOS);
+	}
+
+	private static void check(boolean valid, String message) {
+		if (!valid) {
+			throw new InvalidEndpointRequestException(message, message);
+		}
+	}
+
+	private static PoolDescriptor describe(GoPool pool) {
+		return new PoolDescriptor(pool.minWorkers(), pool.maxWorkers(), print(pool.keepAlive()), pool.queueCapacity(),
+				pool.isShutdown(), pool.stats());
+	}
+
+	/**
+	 * Every pool, by name.
+	 *
+	 * @param pools the pools
+	 */
+	public record PoolsDescriptor(Map<String, PoolDescriptor> pools) {
+	}
+
+	/**
+	 * A pool's tunable settings and live stats.
+	 *
+	 * @param minWorkers the minimum number of workers
+	 * @param maxWorkers the maximum number of workers
+	 * @param keepAlive how long a surplus worker stays idle, such as {@code 60s}
+	 * @param queueCapacity the most tasks the queue holds
+	 * @param shutdown whether the pool has been shut down
+	 * @param stats the live stats
+	 */
+	public record PoolDescriptor(int minWorkers, int maxWorkers, String keepAlive, int queueCapacity, boolean shutdown,
+			GoPoolStats stats) {
+	}
+
+}

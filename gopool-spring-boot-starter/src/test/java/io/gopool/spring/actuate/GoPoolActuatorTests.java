@@ -1,0 +1,271 @@
+package io.gopool.spring.actuate;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.gopool.GoPool;
+import io.gopool.TaskRejectedException;
+import io.gopool.spring.autoconfigure.GoPoolActuatorAutoConfiguration;
+import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class GoPoolActuatorTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolActuatorAutoConfiguration.class))
+		.withPropertyValues("gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=2",
+				"gopool.pools.orders.queue-capacity=10", "gopool.pools.audit.max-workers=1",
+				"management.endpoints.web.exposure.include=gopools");
+
+	@Test
+	void theEndpointShowsEveryPoolsSettingsAndLiveStats() {
+		this.contextRunner.run((context) -> {
+			context.getBean("orders", GoPool.class).submit(() -> "x").get(10, TimeUnit.SECONDS);
+			GoPoolsEndpoint.PoolsDescriptor pools = context.getBean(GoPoolsEndpoint.class).pools();
+			assertThat(pools.pools()).containsOnlyKeys("orders", "audit");
+			GoPoolsEndpoint.PoolDescriptor orders = pools.pools().get("orders");
+			assertThat(orders.maxWorkers()).isEqualTo(2);
+			assertThat(orders.keepAlive()).isEqualTo("1m");
+			assertThat(orders.queueCapacity()).isEqualTo(10);
+			assertThat(orders.shutdown()).isFalse();
+			assertThat(orders.stats().completed()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void durationsArePrintedAsTheyAreWrittenInYaml() {
+		assertThat(GoPoolsEndpoint.print(Duration.ofSeconds(60))).isEqualTo("1m");
+		assertThat(GoPoolsEndpoint.print(Duration.ofSeconds(90))).isEqualTo("90s");
+		assertThat(GoPoolsEndpoint.print(Duration.ofMillis(1500))).isEqualTo("1500ms");
+		assertThat(GoPoolsEndpoint.print(Duration.ZERO)).isEqualTo("0s");
+	}
+
+	@Test
+	void readingAnUnknownPoolGivesNothingWhichTheWebLayerTurnsInto404() {
+		this.contextRunner.run((context) -> {
+			GoPoolsEndpoint endpoint = context.getBean(GoPoolsEndpoint.class);
+			assertThat(endpoint.pool("orders")).isNotNull();
+			assertThat(endpoint.pool("nope")).isNull();
+		});
+	}
+
+	@Test
+	void theWriteOperationRetunesALivePoolAndReturnsItsNewState() {
+		this.contextRunner.run((context) -> {
+			GoPoolsEndpoint.PoolDescriptor tuned = context.getBean(GoPoolsEndpoint.class)
+				.tune("orders", 2, 6, "15s", null);
+			assertThat(tuned.minWorkers()).isEqualTo(2);
+			assertThat(tuned.maxWorkers()).isEqualTo(6);
+			assertThat(tuned.keepAlive()).isEqualTo("15s");
+			assertThat(tuned.queueCapacity()).isEqualTo(10);
+			GoPool orders = context.getBean("orders", GoPool.class);
+			assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(15));
+			assertThat(orders.stats().workers()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void aRefusedRetuneSaysWhyAndChangesNothing() {
+		this.contextRunner.run((context) -> {
+			GoPoolsEndpoint endpoint = context.getBean(GoPoolsEndpoint.class);
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.tune("orders", 5, 4, "1s", 3))
+				.withMessage("min workers (5) must not exceed max workers (4)");
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.tune("orders", null, null, null, -1))
+				.withMessage("queue capacity must not be negative (was -1)");
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.tune("orders", null, null, "soon", null))
+				.withMessage("keep alive 'soon' is not a duration");
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.tune("nope", 1, 1, null, null))
+				.withMessage("no pool named 'nope'");
+			GoPool orders = context.getBean("orders", GoPool.class);
+			assertThat(orders.minWorkers()).isEqualTo(1);
+			assertThat(orders.maxWorkers()).isEqualTo(2);
+			assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(orders.queueCapacity()).isEqualTo(10);
+		});
+	}
+
+	@Test
+	void theEndpointIsOnlyCreatedWhenExposedAndBacksOffForAUserDefinedOne() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolActuatorAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(GoPoolsEndpoint.class));
+		GoPoolsEndpoint own = new GoPoolsEndpoint(new io.gopool.spring.GoPoolRegistry(java.util.List.of()));
+		this.contextRunner.withBean(GoPoolsEndpoint.class, () -> own)
+			.run((context) -> assertThat(context.getBean(GoPoolsEndpoint.class)).isSameAs(own));
+	}
+
+	@Test
+	void healthHasAComponentPerPoolThatIsUpNormally() {
+		this.contextRunner.run((context) -> {
+			CompositeHealthContributor gopool = (CompositeHealthContributor) context.getBean("gopoolHealthContributor");
+			assertThat(gopool.getContributor("orders")).isInstanceOf(GoPoolHealthIndicator.class);
+			Health orders = health(gopool, "orders");
+			assertThat(orders.getStatus()).isEqualTo(Status.UP);
+			assertThat(orders.getDetails()).containsEntry("queueCapacity", 10).containsEntry("queueFill", 0.0);
+		});
+	}
+
+	@Test
+	void aPoolWithAFullQueueIsOutOfServiceAndAShutDownPoolIsDown() {
+		this.contextRunner.run((context) -> {
+			GoPool orders = context.getBean("orders", GoPool.class);
+			CountDownLatch release = new CountDownLatch(1);
+			for (int i = 0; i < 12; i++) {
+				orders.execute(() -> awaitQuietly(release));
+			}
+			CompositeHealthContributor gopool = (CompositeHealthContributor) context.getBean("gopoolHealthContributor");
+			Health saturated = health(gopool, "orders");
+			assertThat(saturated.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(saturated.getDetails()).containsEntry("queueFill", 1.0).containsEntry("queueSize", 10);
+			release.countDown();
+			orders.shutdown();
+			assertThat(health(gopool, "orders").getStatus()).isEqualTo(Status.DOWN);
+		});
+	}
+
+	@Test
+	void aRejectionMakesAPoolSaturatedForTheRejectionWindowOnly() throws Exception {
+		AtomicLong clock = new AtomicLong();
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).queueCapacity(0).build("window")) {
+			GoPoolHealthIndicator indicator = new GoPoolHealthIndicator(pool, 0.9, Duration.ofSeconds(60),
+					new Status("BUSY"), clock::get);
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			CountDownLatch release = new CountDownLatch(1);
+			org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 1);
+			pool.execute(() -> awaitQuietly(release));
+			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
+			}));
+			Health busy = indicator.health();
+			assertThat(busy.getStatus().getCode()).isEqualTo("BUSY");
+			assertThat(busy.getDetails()).containsEntry("recentRejections", true).containsEntry("rejected", 1L);
+			clock.addAndGet(Duration.ofSeconds(59).toNanos());
+			assertThat(indicator.health().getStatus().getCode()).isEqualTo("BUSY");
+			clock.addAndGet(Duration.ofSeconds(2).toNanos());
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			release.countDown();
+		}
+	}
+
+	@Test
+	void theSaturatedStatusIsConfigurableAndThresholdsAreChecked() {
+		this.contextRunner
+			.withPropertyValues("gopool.health.saturated-status=UP", "gopool.health.queue-fill-threshold=0")
+			.run((context) -> {
+				GoPool orders = context.getBean("orders", GoPool.class);
+				CountDownLatch release = new CountDownLatch(1);
+				for (int i = 0; i < 4; i++) {
+					orders.execute(() -> awaitQuietly(release));
+				}
+				assertThat(health((CompositeHealthContributor) context.getBean("gopoolHealthContributor"), "orders")
+					.getStatus()).isEqualTo(Status.UP);
+				release.countDown();
+			});
+		this.contextRunner.withPropertyValues("gopool.health.queue-fill-threshold=1.5")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasRootCauseMessage("gopool.health.queue-fill-threshold is 1.5: out of range"));
+	}
+
+	@Test
+	void metersFollowExecutorServiceMetricsNamesAndEveryMeterIsDescribed() throws Exception {
+		this.contextRunner.run((context) -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(GoPoolMetrics.class).bindTo(registry);
+			GoPool orders = context.getBean("orders", GoPool.class);
+			orders.submit(() -> "ok").get(10, TimeUnit.SECONDS);
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> orders.submit(() -> {
+					throw new IllegalStateException("x");
+				}).get(10, TimeUnit.SECONDS));
+			assertThat(registry.get("executor.completed").tag("name", "orders").functionCounter().count()).isEqualTo(1);
+			assertThat(registry.get("executor.pool.max").tag("name", "orders").gauge().value()).isEqualTo(2);
+			assertThat(registry.get("executor.pool.core").tag("name", "orders").gauge().value()).isEqualTo(1);
+			assertThat(registry.get("executor.queue.remaining").tag("name", "orders").gauge().value()).isEqualTo(10);
+			assertThat(registry.get("executor.queued").tag("name", "orders").gauge().value()).isZero();
+			assertThat(registry.get("executor.active").tag("name", "orders").gauge()).isNotNull();
+			assertThat(registry.get("executor.pool.size").tag("name", "orders").gauge()).isNotNull();
+			FunctionCounter failed = registry.get("gopool.tasks")
+				.tags("name", "orders", "result", "failed")
+				.functionCounter();
+			assertThat(failed.count()).isEqualTo(1);
+			assertThat(registry.get("gopool.tasks")
+				.tags("name", "orders", "result", "completed")
+				.functionCounter()
+				.count()).isEqualTo(1);
+			FunctionTimer wait = registry.get("gopool.task.wait").tag("name", "orders").functionTimer();
+			assertThat(wait.count()).isEqualTo(2);
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> registry.get("gopool.task.run").tag("name", "orders").functionTimer().count() == 2);
+			for (Meter meter : registry.getMeters()) {
+				assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
+				if (!(meter instanceof FunctionTimer)) {
+					assertThat(meter.getId().getBaseUnit()).as(meter.getId().getName()).isNotBlank();
+				}
+				assertThat(meter.getId().getTag("name")).isIn("orders", "audit");
+			}
+			assertThat(registry.find("gopool.tasks").tag("name", "audit").functionCounters()).hasSize(7);
+			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(12);
+		});
+	}
+
+	@Test
+	void withoutActuatorHealthOrMicrometerTheirPartsBackOffAndPoolsStillWork() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(Endpoint.class, HealthContributor.class, MeterBinder.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(GoPoolsEndpoint.class)
+					.doesNotHaveBean("gopoolHealthContributor")
+					.doesNotHaveBean(GoPoolMetrics.class);
+				assertThat(context.getBean("orders", GoPool.class).submit(() -> 1).get(10, TimeUnit.SECONDS))
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
+	void theHealthIndicatorCanBeSwitchedOff() {
+		this.contextRunner.withPropertyValues("management.health.gopool.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("gopoolHealthContributor"));
+	}
+
+	private static Health health(CompositeHealthContributor composite, String pool) {
+		return ((HealthIndicator) composite.getContributor(pool)).health();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
