@@ -201,6 +201,10 @@ class GoPoolAutoConfigurationTests {
 				assertThat(futures).noneMatch(Future::isCancelled);
 				DrainReport report = lifecycle.reports().get("orders");
 				assertThat(report.terminated()).isTrue();
+				assertThat(orders.stats().completed()).isEqualTo(20);
+				org.assertj.core.api.Assertions.assertThatExceptionOfType(io.gopool.TaskRejectedException.class)
+					.isThrownBy(() -> orders.submit(() -> "late"))
+					.withMessageContaining("pool is shut down");
 			});
 	}
 

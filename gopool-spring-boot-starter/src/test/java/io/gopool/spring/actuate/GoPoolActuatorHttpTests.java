@@ -1,0 +1,106 @@
+package io.gopool.spring.actuate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import io.gopool.GoPool;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint, health and meters over real HTTP, as an operator sees them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,gopools,metrics",
+				"management.endpoint.health.show-details=always", "gopool.pools.orders.min-workers=1",
+				"gopool.pools.orders.max-workers=2", "gopool.pools.orders.queue-capacity=10" })
+class GoPoolActuatorHttpTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	@Qualifier("orders")
+	private GoPool orders;
+
+	@Test
+	void theEndpointListsPoolsShowsOneAndAnswers404ForAnUnknownOne() throws Exception {
+		this.orders.submit(() -> "warm up").get(10, TimeUnit.SECONDS);
+		HttpResponse<String> all = get("/actuator/gopools");
+		assertThat(all.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(all.body(), "$.pools.orders.maxWorkers")).isEqualTo(2);
+		assertThat(JsonPath.<String>read(all.body(), "$.pools.orders.keepAlive")).isEqualTo("1m");
+		assertThat(JsonPath.<Integer>read(all.body(), "$.pools.orders.stats.completed")).isPositive();
+		assertThat(get("/actuator/gopools/orders").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/gopools/nope").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theWriteOperationRetunesOverHttpAndRefusesBadValuesWith400() throws Exception {
+		HttpResponse<String> tuned = post("/actuator/gopools/orders", "{\"maxWorkers\": 4, \"keepAlive\": \"30s\"}");
+		assertThat(tuned.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(tuned.body(), "$.maxWorkers")).isEqualTo(4);
+		assertThat(JsonPath.<String>read(tuned.body(), "$.keepAlive")).isEqualTo("30s");
+		HttpResponse<String> refused = post("/actuator/gopools/orders", "{\"minWorkers\": 9}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(this.orders.maxWorkers()).isEqualTo(4);
+		assertThat(this.orders.minWorkers()).isEqualTo(1);
+		post("/actuator/gopools/orders", "{\"maxWorkers\": 2, \"keepAlive\": \"1m\"}");
+	}
+
+	@Test
+	void healthShowsAComponentPerPool() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(health.body(), "$.components.gopool.components.orders.status"))
+			.isEqualTo("UP");
+		assertThat(JsonPath.<Integer>read(health.body(), "$.components.gopool.components.orders.details.queueCapacity"))
+			.isEqualTo(10);
+	}
+
+	@Test
+	void metersArePublishedPerPool() throws Exception {
+		this.orders.submit(() -> "counted").get(10, TimeUnit.SECONDS);
+		HttpResponse<String> completed = get("/actuator/metrics/executor.completed?tag=name:orders");
+		assertThat(completed.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Double>read(completed.body(), "$.measurements[0].value")).isPositive();
+		HttpResponse<String> tasks = get("/actuator/metrics/gopool.tasks?tag=name:orders&tag=result:completed");
+		assertThat(tasks.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(tasks.body(), "$.baseUnit")).isEqualTo("tasks");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	@SpringBootApplication
+	static class App {
+
+	}
+
+}
