@@ -73,6 +73,13 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	GoPoolStats stats();
 
 	/**
+	 * Returns a snapshot of the pool's configuration, with the current values of the
+	 * tunable settings.
+	 * @return the settings
+	 */
+	GoPoolSettings settings();
+
+	/**
 	 * Returns the minimum number of workers.
 	 * @return the current minimum
 	 */

@@ -107,6 +107,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final long blockTimeoutNanos;
 
+	private final WorkerType workerType;
+
+	private final Duration defaultDeadline;
+
+	private final Duration blockTimeout;
+
+	private final int maxBlockedSubmitters;
+
 	private final boolean spinningAllowed;
 
 	private final int maxSpinning = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -158,7 +166,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.defaultDeadlineNanos = (builder.getDefaultDeadline() != null) ? deadlineNanos(builder.getDefaultDeadline())
 				: NO_DEADLINE;
 		this.blockTimeoutNanos = saturatedNanos(builder.getBlockTimeout());
-		this.spinningAllowed = builder.getWorkerType() == WorkerType.PLATFORM;
+		this.workerType = builder.getWorkerType();
+		this.defaultDeadline = builder.getDefaultDeadline();
+		this.blockTimeout = builder.getBlockTimeout();
+		this.maxBlockedSubmitters = builder.getMaxBlockedSubmitters();
+		this.spinningAllowed = this.workerType == WorkerType.PLATFORM;
 		this.reporter = new TaskReporter(name, builder.getListeners(), builder.getUncaughtExceptionHandler());
 		this.taskDecorator = builder.getTaskDecorator();
 		this.queue = new TaskQueue(builder.getQueueCapacity());
@@ -924,6 +936,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	@Override
 	public String name() {
 		return this.name;
+	}
+
+	@Override
+	public GoPoolSettings settings() {
+		return new GoPoolSettings(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity(), this.rejectionPolicy,
+				this.workerType, this.defaultPriority, this.defaultDeadline, this.blockTimeout,
+				this.maxBlockedSubmitters);
 	}
 
 	@Override

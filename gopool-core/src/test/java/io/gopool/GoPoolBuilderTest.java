@@ -111,6 +111,32 @@ class GoPoolBuilderTest {
 	}
 
 	@Test
+	void settingsReflectTheBuilderAndTheDefaults() {
+		try (GoPool pool = this.builder.minWorkers(1)
+			.maxWorkers(3)
+			.keepAlive(Duration.ofSeconds(5))
+			.queueCapacity(7)
+			.rejectionPolicy(RejectionPolicy.BLOCK)
+			.defaultPriority(-3)
+			.defaultDeadline(Duration.ofSeconds(2))
+			.blockTimeout(Duration.ofMillis(250))
+			.maxBlockedSubmitters(4)
+			.build("settings")) {
+			assertThat(pool.settings()).isEqualTo(new GoPoolSettings(1, 3, Duration.ofSeconds(5), 7,
+					RejectionPolicy.BLOCK, WorkerType.PLATFORM, -3, Duration.ofSeconds(2), Duration.ofMillis(250), 4));
+			pool.resize(2, 6);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(6);
+		}
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("plain")) {
+			GoPoolSettings settings = pool.settings();
+			assertThat(settings.rejectionPolicy()).isEqualTo(RejectionPolicy.ABORT);
+			assertThat(settings.defaultDeadline()).isNull();
+			assertThat(settings.blockTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(settings.maxBlockedSubmitters()).isEqualTo(1000);
+		}
+	}
+
+	@Test
 	void whenOnlyMaxIsSetThenMinDefaultsToNoMoreThanMax() {
 		try (GoPool pool = this.builder.maxWorkers(1).build("small")) {
 			assertThat(pool.minWorkers()).isEqualTo(1);

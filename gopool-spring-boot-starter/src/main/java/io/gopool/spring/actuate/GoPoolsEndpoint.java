@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
+import io.gopool.RejectionPolicy;
+import io.gopool.WorkerType;
 import io.gopool.spring.GoPoolRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -122,7 +125,13 @@ public class GoPoolsEndpoint {
 	}
 
 	private static PoolDescriptor describe(GoPool pool) {
-		return new PoolDescriptor(pool.minWorkers(), pool.maxWorkers(), print(pool.keepAlive()), pool.queueCapacity(),
+		GoPoolSettings settings = pool.settings();
+		return new PoolDescriptor(
+				new SettingsDescriptor(settings.minWorkers(), settings.maxWorkers(), print(settings.keepAlive()),
+						settings.queueCapacity(), settings.rejectionPolicy(), settings.workerType(),
+						settings.defaultPriority(),
+						(settings.defaultDeadline() != null) ? print(settings.defaultDeadline()) : null,
+						print(settings.blockTimeout()), settings.maxBlockedSubmitters()),
 				pool.isShutdown(), pool.stats());
 	}
 
@@ -135,17 +144,33 @@ public class GoPoolsEndpoint {
 	}
 
 	/**
-	 * A pool's tunable settings and live stats.
+	 * A pool's settings and live stats.
 	 *
-	 * @param minWorkers the minimum number of workers
-	 * @param maxWorkers the maximum number of workers
-	 * @param keepAlive how long a surplus worker stays idle, such as {@code 60s}
-	 * @param queueCapacity the most tasks the queue holds
+	 * @param settings the pool's settings
 	 * @param shutdown whether the pool has been shut down
 	 * @param stats the live stats
 	 */
-	public record PoolDescriptor(int minWorkers, int maxWorkers, String keepAlive, int queueCapacity, boolean shutdown,
-			GoPoolStats stats) {
+	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, GoPoolStats stats) {
+	}
+
+	/**
+	 * A pool's settings, with durations as they are written in YAML.
+	 *
+	 * @param minWorkers the minimum number of workers
+	 * @param maxWorkers the maximum number of workers
+	 * @param keepAlive how long a surplus worker stays idle, such as {@code 1m}
+	 * @param queueCapacity the most tasks the queue holds
+	 * @param rejectionPolicy what happens to a task when the pool is full
+	 * @param workerType the kind of thread the workers run on
+	 * @param defaultPriority the priority of tasks submitted without one
+	 * @param defaultDeadline the deadline of tasks submitted without one, or {@code null}
+	 * @param blockTimeout how long a submitter waits for room under the block policy
+	 * @param maxBlockedSubmitters how many submitters may wait at once under the block
+	 * policy
+	 */
+	public record SettingsDescriptor(int minWorkers, int maxWorkers, String keepAlive, int queueCapacity,
+			RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority,
+			@Nullable String defaultDeadline, String blockTimeout, int maxBlockedSubmitters) {
 	}
 
 }

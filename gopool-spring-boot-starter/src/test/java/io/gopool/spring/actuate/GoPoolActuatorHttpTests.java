@@ -42,8 +42,8 @@ class GoPoolActuatorHttpTests {
 		this.orders.submit(() -> "warm up").get(10, TimeUnit.SECONDS);
 		HttpResponse<String> all = get("/actuator/gopools");
 		assertThat(all.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.<Integer>read(all.body(), "$.pools.orders.maxWorkers")).isEqualTo(2);
-		assertThat(JsonPath.<String>read(all.body(), "$.pools.orders.keepAlive")).isEqualTo("1m");
+		assertThat(JsonPath.<Integer>read(all.body(), "$.pools.orders.settings.maxWorkers")).isEqualTo(2);
+		assertThat(JsonPath.<String>read(all.body(), "$.pools.orders.settings.keepAlive")).isEqualTo("1m");
 		assertThat(JsonPath.<Integer>read(all.body(), "$.pools.orders.stats.completed")).isPositive();
 		assertThat(get("/actuator/gopools/orders").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/gopools/nope").statusCode()).isEqualTo(404);
@@ -53,8 +53,8 @@ class GoPoolActuatorHttpTests {
 	void theWriteOperationRetunesOverHttpAndRefusesBadValuesWith400() throws Exception {
 		HttpResponse<String> tuned = post("/actuator/gopools/orders", "{\"maxWorkers\": 4, \"keepAlive\": \"30s\"}");
 		assertThat(tuned.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.<Integer>read(tuned.body(), "$.maxWorkers")).isEqualTo(4);
-		assertThat(JsonPath.<String>read(tuned.body(), "$.keepAlive")).isEqualTo("30s");
+		assertThat(JsonPath.<Integer>read(tuned.body(), "$.settings.maxWorkers")).isEqualTo(4);
+		assertThat(JsonPath.<String>read(tuned.body(), "$.settings.keepAlive")).isEqualTo("30s");
 		HttpResponse<String> refused = post("/actuator/gopools/orders", "{\"minWorkers\": 9}");
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(this.orders.maxWorkers()).isEqualTo(4);

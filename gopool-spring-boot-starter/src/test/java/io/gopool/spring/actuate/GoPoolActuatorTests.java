@@ -46,9 +46,9 @@ class GoPoolActuatorTests {
 			GoPoolsEndpoint.PoolsDescriptor pools = context.getBean(GoPoolsEndpoint.class).pools();
 			assertThat(pools.pools()).containsOnlyKeys("orders", "audit");
 			GoPoolsEndpoint.PoolDescriptor orders = pools.pools().get("orders");
-			assertThat(orders.maxWorkers()).isEqualTo(2);
-			assertThat(orders.keepAlive()).isEqualTo("1m");
-			assertThat(orders.queueCapacity()).isEqualTo(10);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(2);
+			assertThat(orders.settings().keepAlive()).isEqualTo("1m");
+			assertThat(orders.settings().queueCapacity()).isEqualTo(10);
 			assertThat(orders.shutdown()).isFalse();
 			assertThat(orders.stats().completed()).isEqualTo(1);
 		});
@@ -76,10 +76,10 @@ class GoPoolActuatorTests {
 		this.contextRunner.run((context) -> {
 			GoPoolsEndpoint.PoolDescriptor tuned = context.getBean(GoPoolsEndpoint.class)
 				.tune("orders", 2, 6, "15s", null);
-			assertThat(tuned.minWorkers()).isEqualTo(2);
-			assertThat(tuned.maxWorkers()).isEqualTo(6);
-			assertThat(tuned.keepAlive()).isEqualTo("15s");
-			assertThat(tuned.queueCapacity()).isEqualTo(10);
+			assertThat(tuned.settings().minWorkers()).isEqualTo(2);
+			assertThat(tuned.settings().maxWorkers()).isEqualTo(6);
+			assertThat(tuned.settings().keepAlive()).isEqualTo("15s");
+			assertThat(tuned.settings().queueCapacity()).isEqualTo(10);
 			GoPool orders = context.getBean("orders", GoPool.class);
 			assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(15));
 			assertThat(orders.stats().workers()).isEqualTo(2);

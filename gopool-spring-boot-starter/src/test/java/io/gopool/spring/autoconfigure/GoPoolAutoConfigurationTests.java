@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.gopool.DrainReport;
 import io.gopool.GoPool;
+import io.gopool.GoPoolSettings;
 import io.gopool.RejectionPolicy;
 import io.gopool.WorkerType;
 import io.gopool.spring.GoPoolBuilderCustomizer;
@@ -66,10 +67,9 @@ class GoPoolAutoConfigurationTests {
 					"gopool.pools.orders.worker-type=platform", "gopool.pools.audit.max-workers=1")
 			.run((context) -> {
 				GoPool orders = context.getBean("orders", GoPool.class);
-				assertThat(orders.minWorkers()).isEqualTo(1);
-				assertThat(orders.maxWorkers()).isEqualTo(3);
-				assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(orders.queueCapacity()).isEqualTo(50);
+				assertThat(orders.settings())
+					.isEqualTo(new GoPoolSettings(1, 3, Duration.ofSeconds(5), 50, RejectionPolicy.CALLER_RUNS,
+							WorkerType.PLATFORM, -5, Duration.ofSeconds(2), Duration.ofSeconds(1), 3));
 				GoPool audit = context.getBean("audit", GoPool.class);
 				assertThat(audit.queueCapacity()).isEqualTo(7);
 				assertThat(audit.keepAlive()).isEqualTo(Duration.ofSeconds(5));

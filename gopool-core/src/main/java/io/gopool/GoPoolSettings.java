@@ -1,0 +1,27 @@
+package io.gopool;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of a pool's configuration, taken by {@link GoPool#settings()}; the tunable
+ * values are the current ones.
+ *
+ * @param minWorkers the minimum number of workers
+ * @param maxWorkers the maximum number of workers
+ * @param keepAlive how long a worker above the minimum stays idle before it retires
+ * @param queueCapacity the most tasks the queue holds
+ * @param rejectionPolicy what happens to a task when the pool is full
+ * @param workerType the kind of thread the workers run on ({@link WorkerType#PLATFORM}
+ * also for a custom thread factory)
+ * @param defaultPriority the priority of tasks submitted without one
+ * @param defaultDeadline the deadline of tasks submitted without one, or {@code null} for
+ * none
+ * @param blockTimeout how long a submitter waits for room under
+ * {@link RejectionPolicy#BLOCK}
+ * @param maxBlockedSubmitters how many submitters may wait at once under
+ * {@link RejectionPolicy#BLOCK}
+ */
+public record GoPoolSettings(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity,
+		RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority, Duration defaultDeadline,
+		Duration blockTimeout, int maxBlockedSubmitters) {
+}
