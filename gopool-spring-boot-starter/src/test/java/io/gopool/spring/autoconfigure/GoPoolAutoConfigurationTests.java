@@ -152,6 +152,20 @@ class GoPoolAutoConfigurationTests {
 	}
 
 	@Test
+	void aUserDefinedRegistryAndShutdownLifecycleReplaceTheAutoConfiguredOnes() {
+		GoPool own = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("own");
+		GoPoolRegistry registry = new GoPoolRegistry(List.of(own));
+		GoPoolShutdownLifecycle lifecycle = new GoPoolShutdownLifecycle(registry, Duration.ofSeconds(1));
+		this.contextRunner.withBean(GoPoolRegistry.class, () -> registry)
+			.withBean(GoPoolShutdownLifecycle.class, () -> lifecycle)
+			.run((context) -> {
+				assertThat(context.getBean(GoPoolRegistry.class)).isSameAs(registry);
+				assertThat(context.getBean(GoPoolShutdownLifecycle.class)).isSameAs(lifecycle);
+			});
+		assertThat(own.isShutdown()).isTrue();
+	}
+
+	@Test
 	void customizersAreAppliedInOrderAfterTheProperties() {
 		List<String> calls = new CopyOnWriteArrayList<>();
 		this.contextRunner.withPropertyValues("gopool.pools.orders.max-workers=2")
