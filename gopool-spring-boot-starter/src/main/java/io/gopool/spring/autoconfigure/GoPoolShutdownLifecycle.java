@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.gopool.DrainReport;
 import io.gopool.GoPool;
+import io.gopool.GoPoolStats;
 import io.gopool.spring.GoPoolRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -108,16 +109,24 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 
 	private void log(GoPool pool, DrainReport report) {
 		if (report.terminated()) {
-			logger.info("GoPool '" + pool.name() + "' drained: every accepted task finished (" + pool.stats() + ")");
+			GoPoolStats stats = pool.stats();
+			logger.info("GoPool '" + pool.name() + "' drained in " + report.elapsed().toMillis() + " ms: "
+					+ (stats.completed() + stats.failed()) + " task(s) finished, none left unrun (" + stats.submitted()
+					+ " accepted in all)");
 			return;
 		}
-		logger.warn("GoPool '" + pool.name() + "' did not drain within " + this.awaitTerminationPeriod + ": "
-				+ report.notStarted().size() + " queued task(s) never started and " + report.interrupted()
-				+ " running task(s) were interrupted");
+		// Interrupted tasks usually end at once: wait a little so that the figures are
+		// final.
+		boolean terminated = awaitQuietly(pool);
+		GoPoolStats stats = pool.stats();
+		logger.warn("GoPool '" + pool.name() + "' did not drain within " + this.awaitTerminationPeriod.toMillis()
+				+ " ms: " + report.notStarted().size() + " queued task(s) never ran and " + report.interrupted()
+				+ " running task(s) were interrupted; " + (stats.completed() + stats.failed()) + " task(s) finished ("
+				+ stats.submitted() + " accepted in all)");
 		for (Runnable task : report.notStarted()) {
-			logger.warn("GoPool '" + pool.name() + "' never started: " + task);
+			logger.warn("GoPool '" + pool.name() + "' never ran: " + task);
 		}
-		if (!awaitQuietly(pool)) {
+		if (!terminated) {
 			logger.warn("GoPool '" + pool.name() + "' still has running tasks that ignore interrupts");
 		}
 	}

@@ -18,6 +18,7 @@ import io.gopool.spring.GoPoolRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +26,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class GoPoolAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -197,6 +201,29 @@ class GoPoolAutoConfigurationTests {
 				assertThat(thread).startsWith("gopool-orders-");
 				assertThat(context.getBean("orders", GoPool.class).stats().completed()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void theDrainReportIsLoggedPerPoolWithWhatFinishedAndWhatNeverRan(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=1",
+					"gopool.pools.quiet.max-workers=1", "gopool.shutdown.await-termination-period=100ms")
+			.run((context) -> {
+				GoPool orders = context.getBean("orders", GoPool.class);
+				CountDownLatch started = new CountDownLatch(1);
+				orders.execute(() -> {
+					started.countDown();
+					awaitQuietly(new CountDownLatch(1));
+				});
+				orders.submit(() -> "never", io.gopool.TaskOptions.defaults().withName("invoice-17"));
+				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+				context.close();
+			});
+		assertThat(output).contains("GoPool 'quiet' drained in")
+			.contains("0 task(s) finished, none left unrun (0 accepted in all)")
+			.contains("GoPool 'orders' did not drain within 100 ms: 1 queued task(s) never ran and 1 running task(s) "
+					+ "were interrupted; 1 task(s) finished (2 accepted in all)")
+			.contains("GoPool 'orders' never ran: invoice-17");
 	}
 
 	@Test
