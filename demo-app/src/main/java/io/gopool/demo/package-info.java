@@ -1,5 +1,5 @@
 /**
- * The GoPool demo: a burst of tasks far larger than any sane thread count, held in check
- * by a bounded pool.
+ * The GoPool demo service: three pools of different shapes behind REST endpoints, a burst
+ * generator, and the actuator views.
  */
 package io.gopool.demo;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.gopool.DrainReport;
 import io.gopool.GoPool;
@@ -111,8 +112,7 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 		if (report.terminated()) {
 			GoPoolStats stats = pool.stats();
 			logger.info("GoPool '" + pool.name() + "' drained in " + report.elapsed().toMillis() + " ms: "
-					+ (stats.completed() + stats.failed()) + " task(s) finished, none left unrun (" + stats.submitted()
-					+ " accepted in all)");
+					+ tally(stats) + ", none left unrun (" + stats.submitted() + " accepted in all)");
 			return;
 		}
 		// Interrupted tasks usually end at once: wait a little so that the figures are
@@ -120,15 +120,25 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 		boolean terminated = awaitQuietly(pool);
 		GoPoolStats stats = pool.stats();
 		logger.warn("GoPool '" + pool.name() + "' did not drain within " + this.awaitTerminationPeriod.toMillis()
-				+ " ms: " + report.notStarted().size() + " queued task(s) never ran and " + report.interrupted()
-				+ " running task(s) were interrupted; " + (stats.completed() + stats.failed()) + " task(s) finished ("
-				+ stats.submitted() + " accepted in all)");
-		for (Runnable task : report.notStarted()) {
-			logger.warn("GoPool '" + pool.name() + "' never ran: " + task);
-		}
+				+ " ms: " + tally(stats) + ", " + report.notStarted().size() + " queued task(s) never ran ("
+				+ stats.submitted() + " accepted in all); " + report.interrupted()
+				+ " running task(s) were interrupted");
+		Map<String, Long> neverRan = report.notStarted()
+			.stream()
+			.collect(Collectors.groupingBy(Object::toString, LinkedHashMap::new, Collectors.counting()));
+		neverRan.forEach((task, count) -> logger
+			.warn("GoPool '" + pool.name() + "' never ran: " + task + ((count > 1) ? " (x" + count + ")" : "")));
 		if (!terminated) {
 			logger.warn("GoPool '" + pool.name() + "' still has running tasks that ignore interrupts");
 		}
+	}
+
+	/**
+	 * What ended, so that with the tasks that never ran it adds up to what was accepted.
+	 */
+	private static String tally(GoPoolStats stats) {
+		return (stats.completed() + stats.failed()) + " task(s) finished, "
+				+ (stats.expired() + stats.cancelled() + stats.evicted()) + " expired or were cancelled";
 	}
 
 	private static boolean awaitQuietly(GoPool pool) {

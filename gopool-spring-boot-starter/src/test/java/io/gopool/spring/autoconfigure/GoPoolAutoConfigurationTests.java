@@ -216,14 +216,17 @@ class GoPoolAutoConfigurationTests {
 					awaitQuietly(new CountDownLatch(1));
 				});
 				orders.submit(() -> "never", io.gopool.TaskOptions.defaults().withName("invoice-17"));
+				orders.submit(() -> "never", io.gopool.TaskOptions.defaults().withName("refund"));
+				orders.submit(() -> "never", io.gopool.TaskOptions.defaults().withName("refund"));
 				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 				context.close();
 			});
 		assertThat(output).contains("GoPool 'quiet' drained in")
-			.contains("0 task(s) finished, none left unrun (0 accepted in all)")
-			.contains("GoPool 'orders' did not drain within 100 ms: 1 queued task(s) never ran and 1 running task(s) "
-					+ "were interrupted; 1 task(s) finished (2 accepted in all)")
-			.contains("GoPool 'orders' never ran: invoice-17");
+			.contains("0 task(s) finished, 0 expired or were cancelled, none left unrun (0 accepted in all)")
+			.contains("GoPool 'orders' did not drain within 100 ms: 1 task(s) finished, 0 expired or were cancelled, "
+					+ "3 queued task(s) never ran (4 accepted in all); 1 running task(s) were interrupted")
+			.contains("GoPool 'orders' never ran: invoice-17\n")
+			.contains("GoPool 'orders' never ran: refund (x2)");
 	}
 
 	@Test

@@ -1,0 +1,78 @@
+package io.gopool.demo;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+import io.gopool.spring.GoAsync;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The demo's work, each kind on its own pool: orders (a few workers, a deep queue, urgent
+ * calls overtake it, quotes expire), simulated I/O (many cheap workers) and CPU-bound
+ * hashing.
+ */
+@Service
+public class DemoWork {
+
+	private final long orderNanos;
+
+	private final long ioNanos;
+
+	DemoWork(@Value("${demo.order-time}") Duration orderTime, @Value("${demo.io-time}") Duration ioTime) {
+		this.orderNanos = orderTime.toNanos();
+		this.ioNanos = ioTime.toNanos();
+	}
+
+	@GoAsync("orders")
+	public CompletableFuture<Result> order(String id) {
+		return CompletableFuture.completedFuture(work("order", id, this.orderNanos));
+	}
+
+	@GoAsync(pool = "orders", priority = -10)
+	public CompletableFuture<Result> urgentOrder(String id) {
+		return CompletableFuture.completedFuture(work("urgent order", id, this.orderNanos));
+	}
+
+	@GoAsync(pool = "orders", deadline = "${demo.quote-deadline}")
+	public CompletableFuture<Result> quote(String id) {
+		return CompletableFuture.completedFuture(work("quote", id, this.orderNanos));
+	}
+
+	@GoAsync("io")
+	public CompletableFuture<Result> fetch(String id) {
+		return CompletableFuture.completedFuture(work("fetch", id, this.ioNanos));
+	}
+
+	@GoAsync("cpu")
+	public CompletableFuture<Result> hash(String id) {
+		long start = System.nanoTime();
+		long hash = id.hashCode();
+		for (int i = 0; i < 2_000_000; i++) {
+			hash = hash * 31 + i;
+		}
+		return CompletableFuture.completedFuture(new Result("hash", id + ":" + Long.toHexString(hash),
+				Thread.currentThread().getName(), (System.nanoTime() - start) / 1_000_000));
+	}
+
+	private static Result work(String kind, String id, long nanos) {
+		long start = System.nanoTime();
+		// Stands in for a database or HTTP call: the worker waits, as it would on I/O.
+		LockSupport.parkNanos(nanos);
+		return new Result(kind, id, Thread.currentThread().getName(), (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * What one call did.
+	 *
+	 * @param kind the kind of work
+	 * @param id the request's id
+	 * @param worker the worker thread that ran it
+	 * @param tookMillis how long it ran
+	 */
+	public record Result(String kind, String id, String worker, long tookMillis) {
+	}
+
+}

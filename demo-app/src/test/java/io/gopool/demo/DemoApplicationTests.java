@@ -1,0 +1,104 @@
+package io.gopool.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+import io.gopool.GoPool;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's endpoints on a deliberately tiny {@code orders} pool (one worker, one queued
+ * call), so that "full" and "expired" can be reached on purpose.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=1",
+				"gopool.pools.orders.queue-capacity=1", "demo.order-time=1s", "demo.quote-deadline=50ms" })
+@Timeout(60)
+class DemoApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private DemoWork work;
+
+	@Autowired
+	@Qualifier("orders")
+	private GoPool orders;
+
+	@Test
+	void eachKindOfWorkRunsOnItsOwnPool() throws Exception {
+		assertThat(JsonPath.<String>read(get("/fetch/1").body(), "$.worker")).startsWith("gopool-io-");
+		assertThat(JsonPath.<String>read(get("/hash/2").body(), "$.worker")).startsWith("gopool-cpu-");
+		HttpResponse<String> order = get("/orders/3/urgent");
+		assertThat(order.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(order.body(), "$.worker")).startsWith("gopool-orders-");
+	}
+
+	@Test
+	void aQuoteThatExpiresInTheQueueAnswers504AndAFullPoolAnswers503() throws Exception {
+		awaitOrdersQuiet();
+		CompletableFuture<DemoWork.Result> busy = this.work.order("holds the only worker");
+		HttpResponse<String> expired = get("/quotes/1");
+		assertThat(expired.statusCode()).isEqualTo(504);
+		assertThat(JsonPath.<String>read(expired.body(), "$.error")).isEqualTo("expired in queue");
+		// The expired quote gives its queue place back right after its future completes.
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.orders.stats().queueSize() == 0);
+		CompletableFuture<DemoWork.Result> queued = this.work.order("takes the only queue place");
+		HttpResponse<String> full = get("/orders/2");
+		assertThat(full.statusCode()).isEqualTo(503);
+		assertThat(full.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(JsonPath.<String>read(full.body(), "$.error")).isEqualTo("pool full");
+		assertThat(JsonPath.<String>read(full.body(), "$.pool")).isEqualTo("orders");
+		assertThat(JsonPath.<String>read(full.body(), "$.message")).contains("queue 1/1");
+		busy.join();
+		queued.join();
+	}
+
+	@Test
+	void aBurstAnswersAtOnceWithWhatWasAcceptedAndRejected() throws Exception {
+		awaitOrdersQuiet();
+		HttpResponse<String> burst = this.http.send(
+				HttpRequest.newBuilder(uri("/burst?tasks=50")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(burst.statusCode()).isEqualTo(202);
+		int accepted = JsonPath.read(burst.body(), "$.accepted");
+		int rejected = JsonPath.read(burst.body(), "$.rejected");
+		assertThat(accepted + rejected).isEqualTo(50);
+		assertThat(accepted).isBetween(1, 2);
+		assertThat(JsonPath.<Integer>read(burst.body(), "$.maxWorkers")).isEqualTo(1);
+	}
+
+	/** The tests share one context: let work left by another test finish first. */
+	private void awaitOrdersQuiet() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> this.orders.stats().queueSize() == 0 && this.orders.stats().busyWorkers() == 0);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
