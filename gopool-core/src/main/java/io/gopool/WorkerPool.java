@@ -3,6 +3,7 @@ package io.gopool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
@@ -596,8 +597,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private void finishExpired(Task task, long now) {
 		this.counters.expired.increment();
 		long overdue = Math.max(0, now - task.deadline);
-		TaskExpiredException expiry = new TaskExpiredException(this.name, "task " + task + " in pool '" + this.name
-				+ "' expired before it started (" + Duration.ofNanos(overdue) + " past its deadline)", overdue);
+		TaskExpiredException expiry = new TaskExpiredException(this.name,
+				"task " + task + " in pool '" + this.name + "' expired before it started ("
+						+ String.format(Locale.ROOT, "%.1f", overdue / 1e6) + " ms past its deadline)",
+				overdue);
 		ended(task, TaskOutcome.EXPIRED, expiry);
 		task.completeExceptionally(expiry);
 	}
