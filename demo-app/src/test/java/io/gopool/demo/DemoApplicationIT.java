@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -116,21 +117,15 @@ class DemoApplicationIT {
 		return statuses;
 	}
 
-	private void awaitUp(Process demo, Path log) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			assertThat(demo.isAlive()).as("demo process died:%n%s", Files.readString(log)).isTrue();
-			try {
-				if (get("/actuator/health").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("demo did not come up:\n" + Files.readString(log));
+	private void awaitUp(Process demo, Path log) {
+		Awaitility.await("the demo answering /actuator/health")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				assertThat(demo.isAlive()).as("demo process died:%n%s", Files.readString(log)).isTrue();
+				return get("/actuator/health").statusCode() == 200;
+			});
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
