@@ -57,6 +57,16 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	 */
 	<T> CompletableFuture<T> submit(Callable<T> task, TaskOptions options);
 
+	/**
+	 * Runs a task with options, without a future: what it throws goes to the pool's
+	 * uncaught-exception handler, as with {@link #execute(Runnable)}. The callback, if
+	 * any, is still called once with the outcome.
+	 * @param task the task
+	 * @param options the task's options
+	 * @throws TaskRejectedException if the pool does not accept the task
+	 */
+	void execute(Runnable task, TaskOptions options);
+
 	@Override
 	<T> CompletableFuture<T> submit(Callable<T> task);
 

@@ -8,8 +8,9 @@ final class RunnableTask extends Task {
 
 	private final Runnable command;
 
-	RunnableTask(Runnable command, int priority, long submittedAt, long deadline, boolean hasDeadline) {
-		super(priority, null, null, submittedAt, deadline, hasDeadline);
+	RunnableTask(Runnable command, int priority, String name, TaskCallback callback, long submittedAt, long deadline,
+			boolean hasDeadline) {
+		super(priority, name, callback, submittedAt, deadline, hasDeadline);
 		this.command = command;
 	}
 
@@ -43,7 +44,7 @@ final class RunnableTask extends Task {
 
 	@Override
 	public String toString() {
-		return this.command.toString();
+		return (this.name != null) ? this.name : this.command.toString();
 	}
 
 }

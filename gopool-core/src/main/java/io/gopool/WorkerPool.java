@@ -193,7 +193,18 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		Objects.requireNonNull(command, "task must not be null");
 		long now = this.ticker.read();
 		boolean hasDeadline = this.defaultDeadlineNanos != NO_DEADLINE;
-		dispatch(new RunnableTask(command, this.defaultPriority, now, now + this.defaultDeadlineNanos, hasDeadline));
+		dispatch(new RunnableTask(command, this.defaultPriority, null, null, now, now + this.defaultDeadlineNanos,
+				hasDeadline));
+	}
+
+	@Override
+	public void execute(Runnable task, TaskOptions options) {
+		Objects.requireNonNull(task, "task must not be null");
+		Objects.requireNonNull(options, "options must not be null");
+		long now = this.ticker.read();
+		long deadlineNanos = deadlineNanos(options);
+		dispatch(new RunnableTask(task, priority(options), options.name(), options.callback(), now, now + deadlineNanos,
+				hasDeadline(options, deadlineNanos)));
 	}
 
 	@Override
@@ -223,13 +234,23 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private <T> CallableTask<T> newCallableTask(Callable<T> callable, TaskOptions options) {
-		int priority = (options.priority() != null) ? options.priority() : this.defaultPriority;
-		long deadlineNanos = (options.deadline() != null) ? deadlineNanos(options.deadline())
-				: this.defaultDeadlineNanos;
-		boolean hasDeadline = options.deadline() != null || this.defaultDeadlineNanos != NO_DEADLINE;
 		long now = this.ticker.read();
-		return new CallableTask<>(this, callable, priority, options.name(), options.callback(), now,
-				now + deadlineNanos, hasDeadline && deadlineNanos < MAX_DEADLINE_NANOS);
+		long deadlineNanos = deadlineNanos(options);
+		return new CallableTask<>(this, callable, priority(options), options.name(), options.callback(), now,
+				now + deadlineNanos, hasDeadline(options, deadlineNanos));
+	}
+
+	private int priority(TaskOptions options) {
+		return (options.priority() != null) ? options.priority() : this.defaultPriority;
+	}
+
+	private long deadlineNanos(TaskOptions options) {
+		return (options.deadline() != null) ? deadlineNanos(options.deadline()) : this.defaultDeadlineNanos;
+	}
+
+	private boolean hasDeadline(TaskOptions options, long deadlineNanos) {
+		boolean hasDeadline = options.deadline() != null || this.defaultDeadlineNanos != NO_DEADLINE;
+		return hasDeadline && deadlineNanos < MAX_DEADLINE_NANOS;
 	}
 
 	private void dispatch(Task task) {

@@ -65,6 +65,30 @@ class FailureTest {
 	}
 
 	@Test
+	void executeWithOptionsAppliesThemAndReportsFailuresToTheHandler() throws Exception {
+		Gate gate = new Gate(1);
+		java.util.List<String> order = new CopyOnWriteArrayList<>();
+		java.util.List<TaskOutcome> outcomes = new CopyOnWriteArrayList<>();
+		try (GoPool pool = pool(1)) {
+			pool.execute(gate.task());
+			gate.awaitEntered();
+			pool.execute(() -> order.add("normal"), TaskOptions.defaults());
+			pool.execute(() -> {
+				order.add("urgent");
+				throw new IllegalStateException("urgent failed");
+			}, TaskOptions.defaults()
+				.withPriority(-5)
+				.withName("urgent job")
+				.withCallback((outcome, result, failure) -> outcomes.add(outcome)));
+			gate.open();
+			pool.submit(() -> null).get(10, TimeUnit.SECONDS);
+			assertThat(order).containsExactly("urgent", "normal");
+			assertThat(outcomes).containsExactly(TaskOutcome.FAILED);
+			assertThat(this.handled).singleElement().satisfies((ex) -> assertThat(ex).hasMessage("urgent failed"));
+		}
+	}
+
+	@Test
 	void realStackOverflowNeitherKillsThePoolNorLeaksAWorkerSlot() throws Exception {
 		try (GoPool pool = pool(1)) {
 			CompletableFuture<Object> future = pool.submit(() -> recurse(0));
