@@ -62,7 +62,7 @@ final class PoolCounters {
 			waitNanos += worker.counters.waitNanos();
 			runNanos += worker.counters.runNanos();
 			idleWorkers += worker.isIdle() ? 1 : 0;
-			busyWorkers += (worker.current != null) ? 1 : 0;
+			busyWorkers += (worker.current() != null) ? 1 : 0;
 		}
 		return new GoPoolStats(pool.name(), workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
 				pool.minWorkers(), pool.maxWorkers(), queueSize, pool.queueCapacity(), blockedSubmitters,

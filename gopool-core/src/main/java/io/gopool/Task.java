@@ -59,7 +59,12 @@ abstract class Task {
 	 */
 	boolean inQueue;
 
-	volatile Thread runner;
+	/**
+	 * The thread that claimed the task. Plain: it is written before the claiming CAS on
+	 * the state, which publishes it, and read only by a canceller that has seen that
+	 * state.
+	 */
+	Thread runner;
 
 	/**
 	 * What runs in place of {@link #call()} when the pool has a {@link TaskDecorator}.

@@ -42,10 +42,15 @@ final class Worker implements Runnable {
 
 	Thread thread;
 
+	private static final VarHandle CURRENT = VarHandles.find(MethodHandles.lookup(), "current", Task.class);
+
 	/**
-	 * The task being run, for stats and in-flight views; written with release semantics.
+	 * The task being run, for stats and in-flight views. Written with release semantics
+	 * only: a full volatile store per task would cost two fences on the hot path, and
+	 * readers need no more than a recent value.
 	 */
-	volatile Task current;
+	@SuppressWarnings("unused")
+	private Task current;
 
 	private Task firstTask;
 
@@ -75,6 +80,14 @@ final class Worker implements Runnable {
 			return true;
 		}
 		return false;
+	}
+
+	void setCurrent(Task task) {
+		CURRENT.setRelease(this, task);
+	}
+
+	Task current() {
+		return (Task) CURRENT.getAcquire(this);
 	}
 
 	boolean isIdle() {

@@ -473,12 +473,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	void runTask(Worker worker, Task task) {
-		worker.current = task;
+		worker.setCurrent(task);
 		try {
 			run(task, worker.counters);
 		}
 		finally {
-			worker.current = null;
+			worker.setCurrent(null);
 		}
 		// A task's own interrupt, or one from cancel(true), must not reach the next task.
 		Thread.interrupted();
@@ -949,7 +949,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (done) {
 			return new DrainReport(true, List.of(), 0, Duration.ofNanos(System.nanoTime() - start));
 		}
-		int running = (int) this.workers.stream().filter((worker) -> worker.current != null).count();
+		int running = (int) this.workers.stream().filter((worker) -> worker.current() != null).count();
 		List<Runnable> notStarted = shutdownNow();
 		if (interrupted) {
 			Thread.currentThread().interrupt();
