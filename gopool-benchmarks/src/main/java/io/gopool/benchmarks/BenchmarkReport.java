@@ -124,13 +124,14 @@ public final class BenchmarkReport {
 	}
 
 	private static void chart(Map<String, Double> ratios, Path file) throws IOException {
-		CategoryChart chart = new CategoryChartBuilder().width(900)
+		CategoryChart chart = new CategoryChartBuilder().width(1000)
 			.height(450)
 			.title("Throughput vs ThreadPoolExecutor(LinkedBlockingQueue), 2 workers, 2 submitters")
 			.xAxisTitle("executor")
 			.yAxisTitle("ratio")
 			.build();
 		chart.getStyler().setLegendVisible(false);
+		chart.getStyler().setXAxisLabelRotation(30);
 		chart.addSeries("ratio", new ArrayList<>(ratios.keySet()), new ArrayList<>(ratios.values()));
 		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
 	}
