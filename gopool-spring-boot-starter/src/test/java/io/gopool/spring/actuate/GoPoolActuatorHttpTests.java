@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,gopools,metrics",
-				"management.endpoint.health.show-details=always", "gopool.pools.orders.min-workers=1",
-				"gopool.pools.orders.max-workers=2", "gopool.pools.orders.queue-capacity=10" })
+				"management.endpoint.health.show-details=always", "spring.web.error.include-message=always",
+				"gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=2",
+				"gopool.pools.orders.queue-capacity=10" })
 class GoPoolActuatorHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -51,15 +52,22 @@ class GoPoolActuatorHttpTests {
 
 	@Test
 	void theWriteOperationRetunesOverHttpAndRefusesBadValuesWith400() throws Exception {
-		HttpResponse<String> tuned = post("/actuator/gopools/orders", "{\"maxWorkers\": 4, \"keepAlive\": \"30s\"}");
-		assertThat(tuned.statusCode()).isEqualTo(200);
-		assertThat(JsonPath.<Integer>read(tuned.body(), "$.settings.maxWorkers")).isEqualTo(4);
-		assertThat(JsonPath.<String>read(tuned.body(), "$.settings.keepAlive")).isEqualTo("30s");
-		HttpResponse<String> refused = post("/actuator/gopools/orders", "{\"minWorkers\": 9}");
-		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(this.orders.maxWorkers()).isEqualTo(4);
-		assertThat(this.orders.minWorkers()).isEqualTo(1);
-		post("/actuator/gopools/orders", "{\"maxWorkers\": 2, \"keepAlive\": \"1m\"}");
+		try {
+			HttpResponse<String> tuned = post("/actuator/gopools/orders",
+					"{\"maxWorkers\": 4, \"keepAlive\": \"30s\"}");
+			assertThat(tuned.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.<Integer>read(tuned.body(), "$.settings.maxWorkers")).isEqualTo(4);
+			assertThat(JsonPath.<String>read(tuned.body(), "$.settings.keepAlive")).isEqualTo("30s");
+			HttpResponse<String> refused = post("/actuator/gopools/orders", "{\"minWorkers\": 9}");
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("min workers (9) must not exceed max workers (4)");
+			assertThat(this.orders.maxWorkers()).isEqualTo(4);
+			assertThat(this.orders.minWorkers()).isEqualTo(1);
+		}
+		finally {
+			this.orders.resize(1, 2);
+			this.orders.setKeepAlive(java.time.Duration.ofMinutes(1));
+		}
 	}
 
 	@Test
