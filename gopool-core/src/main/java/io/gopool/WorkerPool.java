@@ -646,6 +646,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (task.inQueue) {
 			this.queue.release(task, polled);
 			this.blocked.signal();
+			if (runState() != RUNNING) {
+				// The last place may be given back after the last worker left (an
+				// eviction, cancel or
+				// expiry racing shutdownNow): whoever gives it back must see termination
+				// through.
+				tryTerminate();
+			}
 		}
 	}
 
