@@ -176,6 +176,57 @@ class LifecycleTest {
 	}
 
 	@Test
+	void idleWorkersInterruptedFromOutsideStayIdleAndUsable() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).build("poked")) {
+			org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 2);
+			for (int round = 0; round < 20; round++) {
+				Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.filter((thread) -> thread.getName().startsWith("gopool-poked-"))
+					.forEach(Thread::interrupt);
+			}
+			org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 2);
+			for (int i = 0; i < 100; i++) {
+				assertThat(pool.submit(() -> Thread.currentThread().isInterrupted()).get(10, TimeUnit.SECONDS))
+					.as("a task never starts with a stray interrupt")
+					.isFalse();
+			}
+			assertThat(pool.stats().workers()).isEqualTo(2);
+			assertThat(pool.stats().largestWorkers()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aTaskThatSwallowsInterruptsDelaysTerminationButNothingIsLost() throws Exception {
+		AtomicBoolean release = new AtomicBoolean();
+		AtomicInteger interruptsSwallowed = new AtomicInteger();
+		CountDownLatch started = new CountDownLatch(1);
+		GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).build("stubborn");
+		pool.execute(() -> {
+			started.countDown();
+			while (!release.get()) {
+				if (Thread.interrupted()) {
+					interruptsSwallowed.incrementAndGet();
+				}
+				Thread.onSpinWait();
+			}
+		});
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		pool.execute(() -> {
+		});
+		assertThat(pool.shutdownNow()).hasSize(1);
+		assertThat(pool.awaitTermination(100, TimeUnit.MILLISECONDS)).isFalse();
+		assertThat(interruptsSwallowed.get()).isPositive();
+		release.set(true);
+		PoolAssertions.assertTerminates(pool);
+		GoPoolStats stats = pool.stats();
+		assertThat(stats.completed()).isEqualTo(1);
+		assertThat(stats.returned()).isEqualTo(1);
+		assertThat(stats.finished()).isEqualTo(stats.submitted());
+	}
+
+	@Test
 	void createAndShutdownManyPoolsLeaksNoThreads() throws Exception {
 		int before = Thread.activeCount();
 		for (int i = 0; i < 1_000; i++) {
