@@ -62,6 +62,13 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class GoPoolBuilder {
 
+	/**
+	 * The most workers a pool may have, minimum or maximum: far beyond what platform
+	 * threads allow, enough for virtual workers, and a guard against a typo that would
+	 * start billions of threads.
+	 */
+	public static final int MAX_WORKERS = 1_000_000;
+
 	static final int UNSET = -1;
 
 	static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
@@ -108,24 +115,26 @@ public final class GoPoolBuilder {
 	/**
 	 * Sets how many workers the pool starts at once and keeps however long they stay
 	 * idle.
-	 * @param minWorkers zero or more
+	 * @param minWorkers zero to {@value #MAX_WORKERS}
 	 * @return this builder
-	 * @throws IllegalArgumentException if negative
+	 * @throws IllegalArgumentException if out of range
 	 */
 	public GoPoolBuilder minWorkers(int minWorkers) {
 		requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
+		requireArgument(minWorkers <= MAX_WORKERS, "min workers must be at most %s (was %s)", MAX_WORKERS, minWorkers);
 		this.minWorkers = minWorkers;
 		return this;
 	}
 
 	/**
 	 * Sets the most workers the pool runs at once.
-	 * @param maxWorkers one or more
+	 * @param maxWorkers one to {@value #MAX_WORKERS}
 	 * @return this builder
-	 * @throws IllegalArgumentException if zero or negative
+	 * @throws IllegalArgumentException if out of range
 	 */
 	public GoPoolBuilder maxWorkers(int maxWorkers) {
 		requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
+		requireArgument(maxWorkers <= MAX_WORKERS, "max workers must be at most %s (was %s)", MAX_WORKERS, maxWorkers);
 		this.maxWorkers = maxWorkers;
 		return this;
 	}

@@ -1000,6 +1000,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public void resize(int minWorkers, int maxWorkers) {
 		GoPoolBuilder.requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
 		GoPoolBuilder.requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
+		GoPoolBuilder.requireArgument(maxWorkers <= GoPoolBuilder.MAX_WORKERS,
+				"max workers must be at most %s (was %s)", GoPoolBuilder.MAX_WORKERS, maxWorkers);
 		GoPoolBuilder.requireArgument(minWorkers <= maxWorkers, "min workers (%s) must not exceed max workers (%s)",
 				minWorkers, maxWorkers);
 		synchronized (this.tuneLock) {

@@ -26,6 +26,19 @@ class GoPoolBuilderTest {
 	}
 
 	@Test
+	void whenWorkerCountsExceedTheCeilingThenSettersAndResizeThrow() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.minWorkers(Integer.MAX_VALUE))
+			.withMessage("min workers must be at most 1000000 (was 2147483647)");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.maxWorkers(1_000_001))
+			.withMessage("max workers must be at most 1000000 (was 1000001)");
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("ceiling")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(0, Integer.MAX_VALUE))
+				.withMessage("max workers must be at most 1000000 (was 2147483647)");
+			assertThat(pool.maxWorkers()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void whenMinExceedsMaxThenBuildThrows() {
 		this.builder.minWorkers(5).maxWorkers(4);
 		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.build("p"))

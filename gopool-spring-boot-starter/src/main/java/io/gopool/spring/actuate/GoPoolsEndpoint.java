@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolBuilder;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.RejectionPolicy;
@@ -84,6 +85,8 @@ public class GoPoolsEndpoint {
 		int capacity = (queueCapacity != null) ? queueCapacity : pool.queueCapacity();
 		check(min >= 0, "min workers must not be negative (was " + min + ")");
 		check(max > 0, "max workers must be positive (was " + max + ")");
+		check(max <= GoPoolBuilder.MAX_WORKERS,
+				"max workers must be at most " + GoPoolBuilder.MAX_WORKERS + " (was " + max + ")");
 		check(min <= max, "min workers (" + min + ") must not exceed max workers (" + max + ")");
 		check(!keepAliveTime.isNegative(), "keep alive must not be negative (was " + keepAlive + ")");
 		check(capacity >= 0, "queue capacity must not be negative (was " + capacity + ")");

@@ -49,8 +49,10 @@ final class GoPoolFactory {
 	private GoPool create(String name) {
 		Settings settings = new Settings(name, this.properties.getPools().get(name), this.properties.getDefaults());
 		GoPoolBuilder builder = GoPool.newBuilder();
-		settings.apply("min-workers", GoPoolProperties.Pool::getMinWorkers, builder::minWorkers, "0 or more");
-		settings.apply("max-workers", GoPoolProperties.Pool::getMaxWorkers, builder::maxWorkers, "1 or more");
+		settings.apply("min-workers", GoPoolProperties.Pool::getMinWorkers, builder::minWorkers,
+				"from 0 to " + GoPoolBuilder.MAX_WORKERS);
+		settings.apply("max-workers", GoPoolProperties.Pool::getMaxWorkers, builder::maxWorkers,
+				"from 1 to " + GoPoolBuilder.MAX_WORKERS);
 		settings.apply("keep-alive", GoPoolProperties.Pool::getKeepAlive, builder::keepAlive, "zero or more");
 		settings.apply("queue-capacity", GoPoolProperties.Pool::getQueueCapacity, builder::queueCapacity,
 				"0 or more (0 means direct hand-off)");

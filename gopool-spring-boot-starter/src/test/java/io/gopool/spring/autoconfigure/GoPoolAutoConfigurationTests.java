@@ -94,8 +94,8 @@ class GoPoolAutoConfigurationTests {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).isEqualTo("Invalid GoPool configuration: "
 					+ "gopool.pools.orders.min-workers is -1: min workers must not be negative (was -1).");
-			assertThat(analysis.getAction())
-				.isEqualTo("Update 'gopool.pools.orders.min-workers' in your configuration. It must be 0 or more.");
+			assertThat(analysis.getAction()).isEqualTo(
+					"Update 'gopool.pools.orders.min-workers' in your configuration. It must be from 0 to 1000000.");
 		});
 	}
 

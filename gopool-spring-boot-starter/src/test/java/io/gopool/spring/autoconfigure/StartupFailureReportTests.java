@@ -26,7 +26,7 @@ class StartupFailureReportTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid GoPool configuration: gopool.pools.orders.max-workers is 0: "
 					+ "max workers must be positive (was 0).")
-			.contains("Update 'gopool.pools.orders.max-workers' in your configuration. It must be 1 or more.");
+			.contains("Update 'gopool.pools.orders.max-workers' in your configuration. It must be from 1 to 1000000.");
 	}
 
 	@Test
