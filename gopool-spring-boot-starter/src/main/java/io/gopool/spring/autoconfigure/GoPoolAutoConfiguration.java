@@ -1,13 +1,19 @@
 package io.gopool.spring.autoconfigure;
 
+import java.time.Duration;
+
 import io.gopool.GoPool;
+import io.gopool.GoPoolTrace;
 import io.gopool.spring.GoPoolBuilderCustomizer;
 import io.gopool.spring.GoPoolRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -24,6 +30,8 @@ import org.springframework.core.task.TaskDecorator;
 @Import(GoPoolBeanRegistrar.class)
 public final class GoPoolAutoConfiguration {
 
+	private static final Log traceLogger = LogFactory.getLog("io.gopool.trace");
+
 	@Bean
 	@ConditionalOnMissingBean
 	GoPoolRegistry goPoolRegistry(GoPoolProperties properties, ObjectProvider<GoPoolBuilderCustomizer> customizers) {
@@ -35,6 +43,19 @@ public final class GoPoolAutoConfiguration {
 			ObjectProvider<TaskDecorator> taskDecorators) {
 		return new ContextPropagationCustomizer(properties.isPropagateContext(),
 				taskDecorators.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnProperty("gopool.trace.interval")
+	GoPoolTrace goPoolTrace(GoPoolRegistry registry, GoPoolProperties properties) {
+		Duration interval = properties.getTrace().getInterval();
+		try {
+			return GoPoolTrace.start(interval, registry::pools, traceLogger::info);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGoPoolPropertyException("gopool.trace.interval", interval, ex.getMessage(),
+					"at least 1ms");
+		}
 	}
 
 	@Bean

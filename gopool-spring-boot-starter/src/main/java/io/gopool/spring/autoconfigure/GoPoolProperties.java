@@ -36,6 +36,8 @@ public class GoPoolProperties {
 
 	private final Health health = new Health();
 
+	private final Trace trace = new Trace();
+
 	public Pool getDefaults() {
 		return this.defaults;
 	}
@@ -58,6 +60,10 @@ public class GoPoolProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Trace getTrace() {
+		return this.trace;
 	}
 
 	/**
@@ -271,6 +277,27 @@ public class GoPoolProperties {
 
 		public void setSaturatedStatus(String saturatedStatus) {
 			this.saturatedStatus = saturatedStatus;
+		}
+
+	}
+
+	/**
+	 * A periodic one-line summary per pool in the log, like Go's GODEBUG=schedtrace.
+	 */
+	public static class Trace {
+
+		/**
+		 * How often to log a line per pool to the 'io.gopool.trace' logger; off when
+		 * unset.
+		 */
+		private Duration interval;
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
 		}
 
 	}

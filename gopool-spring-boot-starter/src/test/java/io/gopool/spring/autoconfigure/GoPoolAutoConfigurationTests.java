@@ -230,6 +230,28 @@ class GoPoolAutoConfigurationTests {
 	}
 
 	@Test
+	void withATraceIntervalEachPoolLogsALineLikeGoSchedtrace(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("gopool.pools.orders.max-workers=2", "gopool.trace.interval=20ms")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(io.gopool.GoPoolTrace.class);
+				org.awaitility.Awaitility.await()
+					.atMost(10, TimeUnit.SECONDS)
+					.until(() -> output.toString().contains("GOPOOL "));
+				assertThat(output)
+					.containsPattern("GOPOOL \\d+ms orders: workers=\\d+ idle=\\d+ busy=\\d+ queue=0/1000");
+			});
+	}
+
+	@Test
+	void withoutATraceIntervalThereIsNoTraceAndABadOneFailsStartup() {
+		this.contextRunner.withPropertyValues("gopool.pools.orders.max-workers=2")
+			.run((context) -> assertThat(context).doesNotHaveBean(io.gopool.GoPoolTrace.class));
+		this.contextRunner.withPropertyValues("gopool.trace.interval=0s")
+			.run((context) -> assertThat(analyze(context.getStartupFailure()).getAction())
+				.isEqualTo("Update 'gopool.trace.interval' in your configuration. It must be at least 1ms."));
+	}
+
+	@Test
 	void closingTheContextDrainsThePoolsAndReportsIt() {
 		List<Future<?>> futures = new CopyOnWriteArrayList<>();
 		this.contextRunner.withPropertyValues("gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=1")

@@ -1,0 +1,116 @@
+package io.gopool;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * A periodic one-line summary per pool, in the spirit of Go's
+ * {@code GODEBUG=schedtrace=1000}:
+ *
+ * <pre class="code">
+ * GOPOOL 1000ms orders: workers=8 idle=2 busy=6 queue=120/1000 done=+5321 failed=+0 rejected=+12 expired=+3 wait.avg=4.1ms
+ * </pre>
+ *
+ * Counts marked {@code +} are since the previous line; {@code wait.avg} is the mean queue
+ * wait of the tasks started since then. Tracing reads each pool's stats on one daemon
+ * thread and costs the pools nothing; a pool that is not traced pays nothing at all.
+ */
+public final class GoPoolTrace implements AutoCloseable {
+
+	private final ScheduledExecutorService timer;
+
+	private final Map<String, GoPoolStats> previous = new HashMap<>();
+
+	private final Supplier<? extends Collection<GoPool>> pools;
+
+	private final Consumer<String> sink;
+
+	private long lastNanos = System.nanoTime();
+
+	private GoPoolTrace(Duration interval, Supplier<? extends Collection<GoPool>> pools, Consumer<String> sink) {
+		this.pools = pools;
+		this.sink = sink;
+		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "gopool-trace");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long nanos = interval.toNanos();
+		this.timer.scheduleAtFixedRate(this::trace, nanos, nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Starts writing a line per pool to the sink every interval, until closed.
+	 * @param interval how often, at least one millisecond
+	 * @param pools the pools to trace, read again each time (pools may come and go)
+	 * @param sink where each line goes, such as a logger
+	 * @return the running trace; close it to stop
+	 * @throws IllegalArgumentException if the interval is under one millisecond
+	 */
+	public static GoPoolTrace start(Duration interval, Supplier<? extends Collection<GoPool>> pools,
+			Consumer<String> sink) {
+		GoPoolBuilder.requireNonNull(interval, "trace interval");
+		GoPoolBuilder.requireArgument(interval.compareTo(Duration.ofMillis(1)) >= 0,
+				"trace interval must be at least 1ms (was %s)", interval);
+		return new GoPoolTrace(interval, Objects.requireNonNull(pools, "pools must not be null"),
+				Objects.requireNonNull(sink, "sink must not be null"));
+	}
+
+	/**
+	 * Returns the line for a pool, given its stats at the previous line (or {@code null}
+	 * for the first) and now.
+	 * @param before the stats at the previous line, or {@code null}
+	 * @param now the stats now
+	 * @param elapsed the time since the previous line
+	 * @return the line
+	 */
+	public static String line(GoPoolStats before, GoPoolStats now, Duration elapsed) {
+		long started = now.started() - ((before != null) ? before.started() : 0);
+		long waitNanos = now.totalWaitNanos() - ((before != null) ? before.totalWaitNanos() : 0);
+		return String.format(Locale.ROOT,
+				"GOPOOL %dms %s: workers=%d idle=%d busy=%d queue=%d/%d done=+%d failed=+%d rejected=+%d "
+						+ "expired=+%d wait.avg=%.1fms",
+				elapsed.toMillis(), now.poolName(), now.workers(), now.idleWorkers(), now.busyWorkers(),
+				now.queueSize(), now.queueCapacity(), delta(before, now, GoPoolStats::completed),
+				delta(before, now, GoPoolStats::failed), delta(before, now, GoPoolStats::rejected),
+				delta(before, now, GoPoolStats::expired), (started > 0) ? waitNanos / 1e6 / started : 0.0);
+	}
+
+	private static long delta(GoPoolStats before, GoPoolStats now, ToLongFunction<GoPoolStats> counter) {
+		return counter.applyAsLong(now) - ((before != null) ? counter.applyAsLong(before) : 0);
+	}
+
+	private void trace() {
+		long nowNanos = System.nanoTime();
+		Duration elapsed = Duration.ofNanos(nowNanos - this.lastNanos);
+		this.lastNanos = nowNanos;
+		for (GoPool pool : this.pools.get()) {
+			GoPoolStats now = pool.stats();
+			try {
+				this.sink.accept(line(this.previous.put(pool.name(), now), now, elapsed));
+			}
+			catch (RuntimeException ex) {
+				// A failing sink must not stop the trace: the next line may get through.
+			}
+		}
+	}
+
+	/**
+	 * Stops the trace.
+	 */
+	@Override
+	public void close() {
+		this.timer.shutdownNow();
+	}
+
+}
