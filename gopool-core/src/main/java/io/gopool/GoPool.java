@@ -114,6 +114,18 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	int queueCapacity();
 
 	/**
+	 * Retunes a live pool all at once: every value is checked before any is applied, so a
+	 * refused retune changes nothing. Each change takes effect as with {@link #resize},
+	 * {@link #setKeepAlive} and {@link #setQueueCapacity}.
+	 * @param minWorkers the new minimum, zero or more
+	 * @param maxWorkers the new maximum, at least one and at least {@code minWorkers}
+	 * @param keepAlive the new keep-alive time, zero or more
+	 * @param queueCapacity the new queue capacity, zero or more
+	 * @throws IllegalArgumentException if any value is out of range; nothing changes then
+	 */
+	void tune(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity);
+
+	/**
 	 * Changes the minimum and maximum number of workers of a live pool. Raising the
 	 * minimum starts workers at once; raising the maximum starts workers for queued tasks
 	 * and wakes blocked submitters; lowering the maximum retires surplus workers as they

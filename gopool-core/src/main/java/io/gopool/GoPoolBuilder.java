@@ -120,8 +120,7 @@ public final class GoPoolBuilder {
 	 * @throws IllegalArgumentException if out of range
 	 */
 	public GoPoolBuilder minWorkers(int minWorkers) {
-		requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
-		requireArgument(minWorkers <= MAX_WORKERS, "min workers must be at most %s (was %s)", MAX_WORKERS, minWorkers);
+		checkMinWorkers(minWorkers);
 		this.minWorkers = minWorkers;
 		return this;
 	}
@@ -133,8 +132,7 @@ public final class GoPoolBuilder {
 	 * @throws IllegalArgumentException if out of range
 	 */
 	public GoPoolBuilder maxWorkers(int maxWorkers) {
-		requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
-		requireArgument(maxWorkers <= MAX_WORKERS, "max workers must be at most %s (was %s)", MAX_WORKERS, maxWorkers);
+		checkMaxWorkers(maxWorkers);
 		this.maxWorkers = maxWorkers;
 		return this;
 	}
@@ -147,8 +145,7 @@ public final class GoPoolBuilder {
 	 * @throws IllegalArgumentException if negative
 	 */
 	public GoPoolBuilder keepAlive(Duration keepAlive) {
-		requireNonNull(keepAlive, "keep alive");
-		requireArgument(!keepAlive.isNegative(), "keep alive must not be negative (was %s)", keepAlive);
+		checkKeepAlive(keepAlive);
 		this.keepAlive = keepAlive;
 		return this;
 	}
@@ -161,7 +158,7 @@ public final class GoPoolBuilder {
 	 * @throws IllegalArgumentException if negative
 	 */
 	public GoPoolBuilder queueCapacity(int queueCapacity) {
-		requireArgument(queueCapacity >= 0, "queue capacity must not be negative (was %s)", queueCapacity);
+		checkQueueCapacity(queueCapacity);
 		this.queueCapacity = queueCapacity;
 		return this;
 	}
@@ -319,8 +316,7 @@ public final class GoPoolBuilder {
 	public GoPool build(String name) {
 		requireNonNull(name, "pool name");
 		requireArgument(!name.isBlank(), "pool name must not be blank");
-		requireArgument(getMinWorkers() <= getMaxWorkers(), "min workers (%s) must not exceed max workers (%s)",
-				getMinWorkers(), getMaxWorkers());
+		checkWorkerRange(getMinWorkers(), getMaxWorkers());
 		if (this.threadFactory != null && this.workerType == WorkerType.VIRTUAL) {
 			throw new IllegalStateException("thread factory and virtual worker type must not be combined");
 		}
@@ -395,6 +391,36 @@ public final class GoPoolBuilder {
 
 	List<GoPoolListener> getListeners() {
 		return List.copyOf(this.listeners);
+	}
+
+	/*
+	 * The rules for the settings a live pool can retune: the builder's setters and the
+	 * pool's tuning methods share them, so a value and its message are the same wherever
+	 * it is set.
+	 */
+
+	static void checkMinWorkers(int minWorkers) {
+		requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
+		requireArgument(minWorkers <= MAX_WORKERS, "min workers must be at most %s (was %s)", MAX_WORKERS, minWorkers);
+	}
+
+	static void checkMaxWorkers(int maxWorkers) {
+		requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
+		requireArgument(maxWorkers <= MAX_WORKERS, "max workers must be at most %s (was %s)", MAX_WORKERS, maxWorkers);
+	}
+
+	static void checkWorkerRange(int minWorkers, int maxWorkers) {
+		requireArgument(minWorkers <= maxWorkers, "min workers (%s) must not exceed max workers (%s)", minWorkers,
+				maxWorkers);
+	}
+
+	static void checkKeepAlive(Duration keepAlive) {
+		requireNonNull(keepAlive, "keep alive");
+		requireArgument(!keepAlive.isNegative(), "keep alive must not be negative (was %s)", keepAlive);
+	}
+
+	static void checkQueueCapacity(int queueCapacity) {
+		requireArgument(queueCapacity >= 0, "queue capacity must not be negative (was %s)", queueCapacity);
 	}
 
 	static void requireArgument(boolean expression, String template, Object... args) {

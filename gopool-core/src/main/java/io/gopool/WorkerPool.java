@@ -997,13 +997,26 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	@Override
+	public void tune(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity) {
+		// Every value is checked before any is applied, so a refused retune changes
+		// nothing.
+		checkWorkers(minWorkers, maxWorkers);
+		GoPoolBuilder.checkKeepAlive(keepAlive);
+		GoPoolBuilder.checkQueueCapacity(queueCapacity);
+		setQueueCapacity(queueCapacity);
+		setKeepAlive(keepAlive);
+		resize(minWorkers, maxWorkers);
+	}
+
+	private static void checkWorkers(int minWorkers, int maxWorkers) {
+		GoPoolBuilder.checkMinWorkers(minWorkers);
+		GoPoolBuilder.checkMaxWorkers(maxWorkers);
+		GoPoolBuilder.checkWorkerRange(minWorkers, maxWorkers);
+	}
+
+	@Override
 	public void resize(int minWorkers, int maxWorkers) {
-		GoPoolBuilder.requireArgument(minWorkers >= 0, "min workers must not be negative (was %s)", minWorkers);
-		GoPoolBuilder.requireArgument(maxWorkers > 0, "max workers must be positive (was %s)", maxWorkers);
-		GoPoolBuilder.requireArgument(maxWorkers <= GoPoolBuilder.MAX_WORKERS,
-				"max workers must be at most %s (was %s)", GoPoolBuilder.MAX_WORKERS, maxWorkers);
-		GoPoolBuilder.requireArgument(minWorkers <= maxWorkers, "min workers (%s) must not exceed max workers (%s)",
-				minWorkers, maxWorkers);
+		checkWorkers(minWorkers, maxWorkers);
 		synchronized (this.tuneLock) {
 			// Order the writes so that a concurrent reader never sees min above max.
 			if (maxWorkers >= this.maxWorkers) {
@@ -1027,16 +1040,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	@Override
 	public void setKeepAlive(Duration keepAlive) {
-		GoPoolBuilder.requireNonNull(keepAlive, "keep alive");
-		GoPoolBuilder.requireArgument(!keepAlive.isNegative(), "keep alive must not be negative (was %s)", keepAlive);
+		GoPoolBuilder.checkKeepAlive(keepAlive);
 		this.keepAliveNanos = saturatedNanos(keepAlive);
 		nudgeWorkers();
 	}
 
 	@Override
 	public void setQueueCapacity(int queueCapacity) {
-		GoPoolBuilder.requireArgument(queueCapacity >= 0, "queue capacity must not be negative (was %s)",
-				queueCapacity);
+		GoPoolBuilder.checkQueueCapacity(queueCapacity);
 		this.queue.setCapacity(queueCapacity);
 		this.blocked.signal();
 	}

@@ -35,6 +35,25 @@ class TuningTest {
 	}
 
 	@Test
+	void tuneAppliesEverySettingOrNone() {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(2).queueCapacity(10).build("tune-all")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(1, 4, Duration.ofSeconds(5), -1))
+				.withMessage("queue capacity must not be negative (was -1)");
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(3, 2, Duration.ofSeconds(5), 20))
+				.withMessage("min workers (3) must not exceed max workers (2)");
+			assertThat(pool.settings().maxWorkers()).isEqualTo(2);
+			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(pool.settings().queueCapacity()).isEqualTo(10);
+			pool.tune(2, 6, Duration.ofSeconds(5), 20);
+			assertThat(pool.settings().minWorkers()).isEqualTo(2);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(6);
+			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(pool.settings().queueCapacity()).isEqualTo(20);
+			assertThat(pool.stats().workers()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void raisingMinStartsWorkersAtOnce() {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(2).build("grow-min")) {
 			pool.resize(6, 8);

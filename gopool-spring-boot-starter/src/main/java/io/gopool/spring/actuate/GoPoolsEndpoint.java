@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.gopool.GoPool;
-import io.gopool.GoPoolBuilder;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.RejectionPolicy;
@@ -79,20 +78,15 @@ public class GoPoolsEndpoint {
 		GoPool pool = this.registry.find(name)
 			.orElseThrow(() -> new InvalidEndpointRequestException("no pool named '" + name + "'",
 					"no pool named '" + name + "'; the pools are " + this.registry.names()));
-		int min = (minWorkers != null) ? minWorkers : pool.minWorkers();
-		int max = (maxWorkers != null) ? maxWorkers : pool.maxWorkers();
-		Duration keepAliveTime = (keepAlive != null) ? parse(keepAlive) : pool.keepAlive();
-		int capacity = (queueCapacity != null) ? queueCapacity : pool.queueCapacity();
-		check(min >= 0, "min workers must not be negative (was " + min + ")");
-		check(max > 0, "max workers must be positive (was " + max + ")");
-		check(max <= GoPoolBuilder.MAX_WORKERS,
-				"max workers must be at most " + GoPoolBuilder.MAX_WORKERS + " (was " + max + ")");
-		check(min <= max, "min workers (" + min + ") must not exceed max workers (" + max + ")");
-		check(!keepAliveTime.isNegative(), "keep alive must not be negative (was " + keepAlive + ")");
-		check(capacity >= 0, "queue capacity must not be negative (was " + capacity + ")");
-		pool.setQueueCapacity(capacity);
-		pool.setKeepAlive(keepAliveTime);
-		pool.resize(min, max);
+		try {
+			pool.tune((minWorkers != null) ? minWorkers : pool.minWorkers(),
+					(maxWorkers != null) ? maxWorkers : pool.maxWorkers(),
+					(keepAlive != null) ? parse(keepAlive) : pool.keepAlive(),
+					(queueCapacity != null) ? queueCapacity : pool.queueCapacity());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+		}
 		return describe(pool);
 	}
 
@@ -119,12 +113,6 @@ public class GoPoolsEndpoint {
 			}
 		}
 		return DurationStyle.SIMPLE.print(duration, ChronoUnit.NANOS);
-	}
-
-	private static void check(boolean valid, String message) {
-		if (!valid) {
-			throw new InvalidEndpointRequestException(message, message);
-		}
 	}
 
 	private static PoolDescriptor describe(GoPool pool) {
