@@ -258,12 +258,15 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			task.decorate(this.taskDecorator);
 		}
 		long blockDeadline = 0;
-		for (;;) {
+		// The task was stamped at submission; only a retry (after waiting or evicting)
+		// reads again.
+		long now = task.submittedAt;
+		for (boolean retry = false;; retry = true) {
 			if (runState() != RUNNING) {
 				throw reject(task, "pool is shut down", null);
 			}
 			if (task.hasDeadline) {
-				long now = this.ticker.read();
+				now = retry ? this.ticker.read() : now;
 				if (task.isExpired(now)) {
 					// Already past its deadline: accepted and expired, never run, no
 					// worker used.
