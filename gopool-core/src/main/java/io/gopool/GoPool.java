@@ -83,6 +83,16 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	GoPoolStats stats();
 
 	/**
+	 * Returns the tasks the pool's workers are running now, longest-running first: the
+	 * in-flight view. Tasks run by a submitter under {@link RejectionPolicy#CALLER_RUNS}
+	 * are not included. Capturing stack traces briefly pauses each worker thread, so ask
+	 * for them only when looking at a problem.
+	 * @param withStackTraces whether to capture each worker thread's stack
+	 * @return the running tasks
+	 */
+	List<RunningTask> runningTasks(boolean withStackTraces);
+
+	/**
 	 * Returns a snapshot of the pool's configuration, with the current values of the
 	 * tunable settings.
 	 * @return the settings

@@ -57,6 +57,18 @@ import java.util.concurrent.ThreadFactory;
  * <td>{@code maxBlockedSubmitters}</td>
  * <td>1000</td>
  * </tr>
+ * <tr>
+ * <td>{@code stuckThreshold}</td>
+ * <td>none: no stuck-task monitoring</td>
+ * </tr>
+ * <tr>
+ * <td>{@code interruptStuckTasks}</td>
+ * <td>{@code false}</td>
+ * </tr>
+ * <tr>
+ * <td>{@code maxExtraWorkers}</td>
+ * <td>0: no hand-off</td>
+ * </tr>
  * </table>
  * A builder may build several pools; each gets its own copy of the settings.
  */
@@ -100,6 +112,12 @@ public final class GoPoolBuilder {
 	private Duration blockTimeout;
 
 	private int maxBlockedSubmitters = UNSET;
+
+	private Duration stuckThreshold;
+
+	private boolean interruptStuckTasks;
+
+	private int maxExtraWorkers;
 
 	private Ticker ticker;
 
@@ -260,6 +278,53 @@ public final class GoPoolBuilder {
 	}
 
 	/**
+	 * Turns on stuck-task monitoring: a task that runs longer than this is reported once
+	 * to the listeners ({@link GoPoolListener#taskStuck}) with its worker's stack trace,
+	 * and counted in {@link GoPoolStats#stuckTasks()} until it ends. One shared monitor
+	 * thread (like Go's {@code sysmon}) scans the pools that have a threshold.
+	 * @param stuckThreshold positive
+	 * @return this builder
+	 * @throws IllegalArgumentException if zero or negative
+	 */
+	public GoPoolBuilder stuckThreshold(Duration stuckThreshold) {
+		requireNonNull(stuckThreshold, "stuck threshold");
+		requireArgument(!stuckThreshold.isNegative() && !stuckThreshold.isZero(),
+				"stuck threshold must be positive (was %s)", stuckThreshold);
+		this.stuckThreshold = stuckThreshold;
+		return this;
+	}
+
+	/**
+	 * Sets whether a task found stuck is also interrupted, once, when it is reported. The
+	 * interrupt reaches only that task, never the worker's next one. Requires
+	 * {@link #stuckThreshold(Duration)}.
+	 * @param interruptStuckTasks whether to interrupt stuck tasks
+	 * @return this builder
+	 */
+	public GoPoolBuilder interruptStuckTasks(boolean interruptStuckTasks) {
+		this.interruptStuckTasks = interruptStuckTasks;
+		return this;
+	}
+
+	/**
+	 * Sets how many workers above {@code maxWorkers} the pool may start while every
+	 * worker runs a stuck task and tasks wait in the queue: Go's hand-off, which keeps a
+	 * pool serving while a few tasks hang. There are never more extra workers than stuck
+	 * tasks, and they retire as the stuck tasks end. Requires
+	 * {@link #stuckThreshold(Duration)}.
+	 * @param maxExtraWorkers zero (no hand-off) to {@value #MAX_WORKERS}
+	 * @return this builder
+	 * @throws IllegalArgumentException if out of range
+	 */
+	public GoPoolBuilder maxExtraWorkers(int maxExtraWorkers) {
+		requireArgument(maxExtraWorkers >= 0, "max extra workers must not be negative (was %s)", maxExtraWorkers);
+		requireArgument(maxExtraWorkers <= MAX_WORKERS, "max extra workers must be at most %s (was %s)", MAX_WORKERS,
+				maxExtraWorkers);
+		this.maxExtraWorkers = maxExtraWorkers;
+		return this;
+	}
+
+	/**
 	 * Sets the time source for deadlines and wait and run times; for tests.
 	 * @param ticker the ticker
 	 * @return this builder
@@ -311,7 +376,8 @@ public final class GoPoolBuilder {
 	 * @return the new pool
 	 * @throws IllegalArgumentException if the name is blank or
 	 * {@code minWorkers > maxWorkers}
-	 * @throws IllegalStateException if a thread factory is combined with virtual workers
+	 * @throws IllegalStateException if a thread factory is combined with virtual workers,
+	 * or stuck tasks are to be interrupted or handed off without a stuck threshold
 	 */
 	public GoPool build(String name) {
 		requireNonNull(name, "pool name");
@@ -319,6 +385,12 @@ public final class GoPoolBuilder {
 		checkWorkerRange(getMinWorkers(), getMaxWorkers());
 		if (this.threadFactory != null && this.workerType == WorkerType.VIRTUAL) {
 			throw new IllegalStateException("thread factory and virtual worker type must not be combined");
+		}
+		if (this.stuckThreshold == null && this.interruptStuckTasks) {
+			throw new IllegalStateException("interrupting stuck tasks requires a stuck threshold");
+		}
+		if (this.stuckThreshold == null && this.maxExtraWorkers > 0) {
+			throw new IllegalStateException("max extra workers requires a stuck threshold");
 		}
 		return new WorkerPool(name, this);
 	}
@@ -375,6 +447,18 @@ public final class GoPoolBuilder {
 
 	int getMaxBlockedSubmitters() {
 		return (this.maxBlockedSubmitters != UNSET) ? this.maxBlockedSubmitters : DEFAULT_MAX_BLOCKED_SUBMITTERS;
+	}
+
+	Duration getStuckThreshold() {
+		return this.stuckThreshold;
+	}
+
+	boolean isInterruptStuckTasks() {
+		return this.interruptStuckTasks;
+	}
+
+	int getMaxExtraWorkers() {
+		return this.maxExtraWorkers;
 	}
 
 	Ticker getTicker() {

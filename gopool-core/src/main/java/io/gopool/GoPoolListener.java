@@ -45,4 +45,12 @@ public interface GoPoolListener {
 	default void taskFinished(TaskEvent event) {
 	}
 
+	/**
+	 * A running task passed the pool's {@link GoPoolBuilder#stuckThreshold stuck
+	 * threshold}; called once per task, on the monitor thread.
+	 * @param task the task, with its worker's stack trace
+	 */
+	default void taskStuck(RunningTask task) {
+	}
+
 }

@@ -20,8 +20,14 @@ import java.time.Duration;
  * {@link RejectionPolicy#BLOCK}
  * @param maxBlockedSubmitters how many submitters may wait at once under
  * {@link RejectionPolicy#BLOCK}
+ * @param stuckThreshold how long a task may run before it is reported stuck, or
+ * {@code null} for no stuck-task monitoring
+ * @param interruptStuckTasks whether stuck tasks are interrupted when reported
+ * @param maxExtraWorkers how many workers above the maximum the pool may start while all
+ * its workers are stuck
  */
 public record GoPoolSettings(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity,
 		RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority, Duration defaultDeadline,
-		Duration blockTimeout, int maxBlockedSubmitters) {
+		Duration blockTimeout, int maxBlockedSubmitters, Duration stuckThreshold, boolean interruptStuckTasks,
+		int maxExtraWorkers) {
 }

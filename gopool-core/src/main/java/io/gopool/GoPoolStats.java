@@ -20,6 +20,8 @@ package io.gopool;
  * @param queueCapacity the most tasks the queue holds
  * @param blockedSubmitters the submitters waiting for room under
  * {@link RejectionPolicy#BLOCK}
+ * @param stuckTasks the running tasks reported stuck (see
+ * {@link GoPoolBuilder#stuckThreshold}); zero without a stuck threshold
  * @param submitted the tasks accepted
  * @param started the tasks that began to run
  * @param completed the tasks that ran and returned
@@ -33,9 +35,9 @@ package io.gopool;
  * @param totalRunNanos the time finished tasks spent running, summed
  */
 public record GoPoolStats(String poolName, int workers, int idleWorkers, int busyWorkers, int largestWorkers,
-		int minWorkers, int maxWorkers, int queueSize, int queueCapacity, int blockedSubmitters, long submitted,
-		long started, long completed, long failed, long rejected, long expired, long cancelled, long evicted,
-		long returned, long totalWaitNanos, long totalRunNanos) {
+		int minWorkers, int maxWorkers, int queueSize, int queueCapacity, int blockedSubmitters, int stuckTasks,
+		long submitted, long started, long completed, long failed, long rejected, long expired, long cancelled,
+		long evicted, long returned, long totalWaitNanos, long totalRunNanos) {
 
 	/**
 	 * Returns the accepted tasks that have ended, in any outcome.

@@ -78,10 +78,10 @@ public final class GoPoolTrace implements AutoCloseable {
 		long started = now.started() - ((before != null) ? before.started() : 0);
 		long waitNanos = now.totalWaitNanos() - ((before != null) ? before.totalWaitNanos() : 0);
 		return String.format(Locale.ROOT,
-				"GOPOOL %dms %s: workers=%d idle=%d busy=%d queue=%d/%d done=+%d failed=+%d rejected=+%d "
+				"GOPOOL %dms %s: workers=%d idle=%d busy=%d stuck=%d queue=%d/%d done=+%d failed=+%d rejected=+%d "
 						+ "expired=+%d wait.avg=%.1fms",
 				elapsed.toMillis(), now.poolName(), now.workers(), now.idleWorkers(), now.busyWorkers(),
-				now.queueSize(), now.queueCapacity(), delta(before, now, GoPoolStats::completed),
+				now.stuckTasks(), now.queueSize(), now.queueCapacity(), delta(before, now, GoPoolStats::completed),
 				delta(before, now, GoPoolStats::failed), delta(before, now, GoPoolStats::rejected),
 				delta(before, now, GoPoolStats::expired), (started > 0) ? waitNanos / 1e6 / started : 0.0);
 	}

@@ -47,7 +47,7 @@ final class PoolCounters {
 	}
 
 	synchronized GoPoolStats snapshot(WorkerPool pool, Set<Worker> workers, int workerCount, int queueSize,
-			int blockedSubmitters) {
+			int blockedSubmitters, int stuckTasks) {
 		long started = this.folded.started();
 		long completed = this.folded.completed();
 		long failed = this.folded.failed();
@@ -65,7 +65,7 @@ final class PoolCounters {
 			busyWorkers += (worker.current() != null) ? 1 : 0;
 		}
 		return new GoPoolStats(pool.name(), workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
-				pool.minWorkers(), pool.maxWorkers(), queueSize, pool.queueCapacity(), blockedSubmitters,
+				pool.minWorkers(), pool.maxWorkers(), queueSize, pool.queueCapacity(), blockedSubmitters, stuckTasks,
 				this.submitted.sum(), started, completed, failed, this.rejected.sum(), this.expired.sum(),
 				this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
 	}

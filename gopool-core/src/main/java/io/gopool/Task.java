@@ -36,7 +36,21 @@ abstract class Task {
 	/** Withdrawn by its submitter after losing a race with shutdown: not accepted. */
 	static final int WITHDRAWN = 9;
 
+	/** Watch value: running and not (yet) found stuck. */
+	static final int WATCHED = 0;
+
+	/** Watch value: reported stuck by the monitor. */
+	static final int STUCK = 1;
+
+	/** Watch value: the monitor is interrupting the task's thread. */
+	static final int INTERRUPTING = 2;
+
+	/** Watch value: ended; the monitor must leave it (and its thread) alone. */
+	static final int UNWATCHED = 3;
+
 	private static final VarHandle STATE = VarHandles.find(MethodHandles.lookup(), "state", int.class);
+
+	private static final VarHandle WATCH = VarHandles.find(MethodHandles.lookup(), "watch", int.class);
 
 	final int priority;
 
@@ -67,6 +81,12 @@ abstract class Task {
 	Thread runner;
 
 	/**
+	 * Ticker time the task started on a worker. Plain: the worker writes it before it
+	 * publishes the task as its current one, and readers get the task from there.
+	 */
+	long startedAt;
+
+	/**
 	 * What runs in place of {@link #call()} when the pool has a {@link TaskDecorator}.
 	 */
 	private Runnable decorated;
@@ -76,6 +96,14 @@ abstract class Task {
 	private Throwable decoratedFailure;
 
 	private volatile int state;
+
+	/**
+	 * Whether the stuck-task monitor has reported this running task; used only by pools
+	 * with a stuck threshold. Moves by CAS so that a task ending and the monitor flagging
+	 * it agree on whether it ended stuck.
+	 */
+	@SuppressWarnings("unused")
+	private volatile int watch;
 
 	Task(int priority, String name, TaskCallback callback, long submittedAt, long deadline, boolean hasDeadline) {
 		this.priority = priority;
@@ -100,6 +128,45 @@ abstract class Task {
 
 	final void setState(int next) {
 		this.state = next;
+	}
+
+	/** Flags a running task as stuck; fails if it has ended or was flagged already. */
+	final boolean markStuck() {
+		return WATCH.compareAndSet(this, WATCHED, STUCK);
+	}
+
+	/**
+	 * Starts interrupting a stuck task's thread; while it lasts, the task's worker waits
+	 * in {@link #unwatch} so that the interrupt cannot reach its next task.
+	 */
+	final boolean beginInterrupt() {
+		return WATCH.compareAndSet(this, STUCK, INTERRUPTING);
+	}
+
+	final void endInterrupt() {
+		WATCH.setVolatile(this, STUCK);
+	}
+
+	/** Whether the monitor has reported the task stuck. */
+	final boolean isStuck() {
+		int watch = (int) WATCH.getVolatile(this);
+		return watch == STUCK || watch == INTERRUPTING;
+	}
+
+	/**
+	 * Called by the worker when the task ended; returns whether it had been reported
+	 * stuck.
+	 */
+	final boolean unwatch() {
+		for (;;) {
+			int watch = (int) WATCH.getVolatile(this);
+			if (watch == INTERRUPTING) {
+				Thread.yield();
+			}
+			else if (WATCH.compareAndSet(this, watch, UNWATCHED)) {
+				return watch == STUCK;
+			}
+		}
 	}
 
 	/**

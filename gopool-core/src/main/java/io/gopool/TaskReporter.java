@@ -50,6 +50,19 @@ final class TaskReporter {
 		}
 	}
 
+	void stuck(RunningTask task) {
+		if (this.listeners != null) {
+			for (GoPoolListener listener : this.listeners) {
+				try {
+					listener.taskStuck(task);
+				}
+				catch (Throwable ex) {
+					uncaught(ex);
+				}
+			}
+		}
+	}
+
 	void callback(Task task, TaskOutcome outcome, Object result, Throwable failure) {
 		if (task.callback != null) {
 			try {

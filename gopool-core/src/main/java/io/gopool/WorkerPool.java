@@ -133,6 +133,15 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final BlockedSubmitters blocked;
 
+	/** {@code null} without a stuck threshold, so that workers test one field. */
+	private final StuckTaskMonitor monitor;
+
+	private final Duration stuckThreshold;
+
+	private final boolean interruptStuckTasks;
+
+	private final int maxExtraWorkers;
+
 	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -179,12 +188,20 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.minWorkers = builder.getMinWorkers();
 		this.maxWorkers = builder.getMaxWorkers();
 		this.keepAliveNanos = saturatedNanos(builder.getKeepAlive());
+		this.stuckThreshold = builder.getStuckThreshold();
+		this.interruptStuckTasks = builder.isInterruptStuckTasks();
+		this.maxExtraWorkers = builder.getMaxExtraWorkers();
+		this.monitor = (this.stuckThreshold != null) ? new StuckTaskMonitor(saturatedNanos(this.stuckThreshold),
+				this.interruptStuckTasks, this.maxExtraWorkers) : null;
 		try {
 			startMinWorkers();
 		}
 		catch (RuntimeException ex) {
 			shutdownNow();
 			throw ex;
+		}
+		if (this.monitor != null) {
+			Sysmon.watch(this, this.monitor.thresholdNanos());
 		}
 	}
 
@@ -476,11 +493,16 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	void runTask(Worker worker, Task task) {
+		long start = this.ticker.read();
+		task.startedAt = start;
 		worker.setCurrent(task);
 		try {
-			run(task, worker.counters);
+			run(task, worker.counters, start);
 		}
 		finally {
+			if (this.monitor != null) {
+				this.monitor.taskEnded(task);
+			}
 			worker.setCurrent(null);
 		}
 		// A task's own interrupt, or one from cancel(true), must not reach the next task.
@@ -490,13 +512,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private void runInCaller(Task task) {
 		if (claim(task)) {
 			TaskCounters counters = new TaskCounters();
-			run(task, counters);
+			run(task, counters, this.ticker.read());
 			this.counters.fold(counters);
 		}
 	}
 
-	private void run(Task task, TaskCounters counters) {
-		long start = this.ticker.read();
+	private void run(Task task, TaskCounters counters, long start) {
 		long wait = start - task.submittedAt;
 		counters.started(wait);
 		this.reporter.started(task, wait);
@@ -673,7 +694,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private boolean tryAddWorker(Task firstTask) {
 		for (;;) {
 			long c = this.ctl.get();
-			if (countOf(c) >= this.maxWorkers) {
+			if (countOf(c) >= workerLimit()) {
 				return false;
 			}
 			int state = stateOf(c);
@@ -760,7 +781,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		for (;;) {
 			long c = this.ctl.get();
 			int count = countOf(c);
-			int floor = (count > this.maxWorkers) ? this.maxWorkers : this.minWorkers;
+			int limit = workerLimit();
+			int floor = (count > limit) ? limit : this.minWorkers;
 			if (count <= floor) {
 				return false;
 			}
@@ -772,7 +794,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		// work and room for us.
 		while (this.queue.size() > 0) {
 			long c = this.ctl.get();
-			if (countOf(c) >= this.maxWorkers || stateOf(c) >= STOP) {
+			if (countOf(c) >= workerLimit() || stateOf(c) >= STOP) {
 				break;
 			}
 			if (this.ctl.compareAndSet(c, c + 1)) {
@@ -826,7 +848,36 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	boolean isOverMax() {
-		return workerCount() > this.maxWorkers;
+		return workerCount() > workerLimit();
+	}
+
+	/**
+	 * The most workers the pool may run now: its maximum, plus the extra workers of a
+	 * hand-off while tasks are stuck.
+	 */
+	private int workerLimit() {
+		return (this.monitor != null) ? this.maxWorkers + this.monitor.extraWorkers() : this.maxWorkers;
+	}
+
+	/**
+	 * Called by the sysmon thread, and by tests with a fake ticker: reports tasks that
+	 * became stuck and hands off their queue to extra workers if all workers are stuck.
+	 */
+	void scanForStuckTasks() {
+		try {
+			if (this.monitor.scan(this, this.workers, this.ticker.read(), this.reporter) && runState() == RUNNING) {
+				startWorkersForQueue();
+			}
+		}
+		catch (Throwable ex) {
+			this.reporter.uncaught(ex);
+		}
+	}
+
+	private void startWorkersForQueue() {
+		for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
+			// each iteration starts one worker for a queued task
+		}
 	}
 
 	long keepAliveNanos() {
@@ -976,7 +1027,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public GoPoolSettings settings() {
 		return new GoPoolSettings(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity(), this.rejectionPolicy,
 				this.workerType, this.defaultPriority, this.defaultDeadline, this.blockTimeout,
-				this.maxBlockedSubmitters);
+				this.maxBlockedSubmitters, this.stuckThreshold, this.interruptStuckTasks, this.maxExtraWorkers);
 	}
 
 	@Override
@@ -1032,9 +1083,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 			if (runState() == RUNNING) {
 				startMinWorkers();
-				for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
-					// each iteration starts one worker for a queued task
-				}
+				startWorkersForQueue();
 			}
 		}
 		nudgeWorkers();
@@ -1063,7 +1112,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	@Override
 	public GoPoolStats stats() {
-		return this.counters.snapshot(this, this.workers, workerCount(), this.queue.size(), this.blocked.waiting());
+		int stuck = (this.monitor != null) ? this.monitor.stuckTasks() : 0;
+		return this.counters.snapshot(this, this.workers, workerCount(), this.queue.size(), this.blocked.waiting(),
+				stuck);
+	}
+
+	@Override
+	public List<RunningTask> runningTasks(boolean withStackTraces) {
+		return InFlightView.snapshot(this.name, this.workers, this.ticker.read(), withStackTraces);
 	}
 
 	@Override
@@ -1071,7 +1127,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return "GoPool[" + this.name + ", " + describeState() + "]";
 	}
 
-	private int workerCount() {
+	int workerCount() {
 		return countOf(this.ctl.get());
 	}
 

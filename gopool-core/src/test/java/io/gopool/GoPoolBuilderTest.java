@@ -134,9 +134,13 @@ class GoPoolBuilderTest {
 			.defaultDeadline(Duration.ofSeconds(2))
 			.blockTimeout(Duration.ofMillis(250))
 			.maxBlockedSubmitters(4)
+			.stuckThreshold(Duration.ofSeconds(30))
+			.interruptStuckTasks(true)
+			.maxExtraWorkers(2)
 			.build("settings")) {
-			assertThat(pool.settings()).isEqualTo(new GoPoolSettings(1, 3, Duration.ofSeconds(5), 7,
-					RejectionPolicy.BLOCK, WorkerType.PLATFORM, -3, Duration.ofSeconds(2), Duration.ofMillis(250), 4));
+			assertThat(pool.settings()).isEqualTo(
+					new GoPoolSettings(1, 3, Duration.ofSeconds(5), 7, RejectionPolicy.BLOCK, WorkerType.PLATFORM, -3,
+							Duration.ofSeconds(2), Duration.ofMillis(250), 4, Duration.ofSeconds(30), true, 2));
 			pool.resize(2, 6);
 			assertThat(pool.settings().maxWorkers()).isEqualTo(6);
 		}
@@ -146,6 +150,9 @@ class GoPoolBuilderTest {
 			assertThat(settings.defaultDeadline()).isNull();
 			assertThat(settings.blockTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(settings.maxBlockedSubmitters()).isEqualTo(1000);
+			assertThat(settings.stuckThreshold()).isNull();
+			assertThat(settings.interruptStuckTasks()).isFalse();
+			assertThat(settings.maxExtraWorkers()).isZero();
 		}
 	}
 

@@ -61,6 +61,8 @@ public class GoPoolMetrics implements MeterBinder {
 				tags, registry);
 		gauge("executor.pool.max", "The maximum allowed number of threads in the pool", THREADS, pool,
 				GoPoolStats::maxWorkers, tags, registry);
+		gauge("gopool.tasks.stuck", "The running tasks reported stuck (running past the stuck threshold)", TASKS, pool,
+				GoPoolStats::stuckTasks, tags, registry);
 		tasks("completed", GoPoolStats::completed, pool, tags, registry);
 		tasks("failed", GoPoolStats::failed, pool, tags, registry);
 		tasks("rejected", GoPoolStats::rejected, pool, tags, registry);

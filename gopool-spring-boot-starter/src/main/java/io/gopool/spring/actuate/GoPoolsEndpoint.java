@@ -3,12 +3,14 @@ package io.gopool.spring.actuate;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.RejectionPolicy;
+import io.gopool.RunningTask;
 import io.gopool.WorkerType;
 import io.gopool.spring.GoPoolRegistry;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +23,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The {@code gopools} endpoint: every pool's settings and live stats, one pool by name,
- * and a write operation that retunes a live pool. Like every endpoint, it is not exposed
- * over HTTP unless included in {@code management.endpoints.web.exposure.include}.
+ * The {@code gopools} endpoint: every pool's settings and live stats; one pool by name,
+ * with its in-flight view (the tasks running now, and with {@code ?stacks=true} their
+ * workers' stacks); and a write operation that retunes a live pool. Like every endpoint,
+ * it is not exposed over HTTP unless included in
+ * {@code management.endpoints.web.exposure.include}.
  */
 @Endpoint(id = "gopools")
 public class GoPoolsEndpoint {
@@ -48,18 +52,24 @@ public class GoPoolsEndpoint {
 	@ReadOperation
 	public PoolsDescriptor pools() {
 		Map<String, PoolDescriptor> pools = new LinkedHashMap<>();
-		this.registry.pools().forEach((pool) -> pools.put(pool.name(), describe(pool)));
+		this.registry.pools().forEach((pool) -> pools.put(pool.name(), describe(pool, null)));
 		return new PoolsDescriptor(pools);
 	}
 
 	/**
-	 * Returns one pool, or {@code null} (HTTP 404) if there is no such pool.
+	 * Returns one pool with the tasks it is running, or {@code null} (HTTP 404) if there
+	 * is no such pool.
 	 * @param name the pool's name
+	 * @param stacks whether to include each running task's stack trace (briefly pauses
+	 * each worker thread)
 	 * @return the pool or {@code null}
 	 */
 	@ReadOperation
-	public @Nullable PoolDescriptor pool(@Selector String name) {
-		return this.registry.find(name).map(GoPoolsEndpoint::describe).orElse(null);
+	public @Nullable PoolDescriptor pool(@Selector String name, @Nullable Boolean stacks) {
+		boolean withStacks = Boolean.TRUE.equals(stacks);
+		return this.registry.find(name)
+			.map((pool) -> describe(pool, running(pool.runningTasks(withStacks))))
+			.orElse(null);
 	}
 
 	/**
@@ -87,7 +97,7 @@ public class GoPoolsEndpoint {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
 		}
-		return describe(pool);
+		return describe(pool, null);
 	}
 
 	private static Duration parse(String keepAlive) {
@@ -115,15 +125,25 @@ public class GoPoolsEndpoint {
 		return DurationStyle.SIMPLE.print(duration, ChronoUnit.NANOS);
 	}
 
-	private static PoolDescriptor describe(GoPool pool) {
+	private static List<RunningTaskDescriptor> running(List<RunningTask> tasks) {
+		return tasks.stream()
+			.map((task) -> new RunningTaskDescriptor(task.task(), task.priority(), task.threadName(),
+					print(task.waited()), print(task.running()), task.stuck(),
+					task.stackTrace().stream().map(StackTraceElement::toString).toList()))
+			.toList();
+	}
+
+	private static PoolDescriptor describe(GoPool pool, @Nullable List<RunningTaskDescriptor> running) {
 		GoPoolSettings settings = pool.settings();
 		return new PoolDescriptor(
 				new SettingsDescriptor(settings.minWorkers(), settings.maxWorkers(), print(settings.keepAlive()),
 						settings.queueCapacity(), settings.rejectionPolicy(), settings.workerType(),
 						settings.defaultPriority(),
 						(settings.defaultDeadline() != null) ? print(settings.defaultDeadline()) : null,
-						print(settings.blockTimeout()), settings.maxBlockedSubmitters()),
-				pool.isShutdown(), pool.stats());
+						print(settings.blockTimeout()), settings.maxBlockedSubmitters(),
+						(settings.stuckThreshold() != null) ? print(settings.stuckThreshold()) : null,
+						settings.interruptStuckTasks(), settings.maxExtraWorkers()),
+				pool.isShutdown(), pool.stats(), running);
 	}
 
 	/**
@@ -140,8 +160,26 @@ public class GoPoolsEndpoint {
 	 * @param settings the pool's settings
 	 * @param shutdown whether the pool has been shut down
 	 * @param stats the live stats
+	 * @param running the tasks running now, longest-running first; only in the view of
+	 * one pool
 	 */
-	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, GoPoolStats stats) {
+	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, GoPoolStats stats,
+			@Nullable List<RunningTaskDescriptor> running) {
+	}
+
+	/**
+	 * A task a worker is running.
+	 *
+	 * @param task the task's name (for {@code @GoAsync} methods, the method)
+	 * @param priority the task's priority
+	 * @param thread the worker thread's name
+	 * @param waited how long it waited in the queue, such as {@code 3ms}
+	 * @param running how long it has been running
+	 * @param stuck whether it has been reported stuck
+	 * @param stackTrace the worker's stack, one frame a line; empty unless asked for
+	 */
+	public record RunningTaskDescriptor(String task, int priority, String thread, String waited, String running,
+			boolean stuck, List<String> stackTrace) {
 	}
 
 	/**
@@ -158,10 +196,16 @@ public class GoPoolsEndpoint {
 	 * @param blockTimeout how long a submitter waits for room under the block policy
 	 * @param maxBlockedSubmitters how many submitters may wait at once under the block
 	 * policy
+	 * @param stuckThreshold how long a task may run before it is reported stuck, or
+	 * {@code null} for no stuck-task monitoring
+	 * @param interruptStuckTasks whether stuck tasks are interrupted
+	 * @param maxExtraWorkers how many workers above the maximum may serve the queue while
+	 * every worker is stuck
 	 */
 	public record SettingsDescriptor(int minWorkers, int maxWorkers, String keepAlive, int queueCapacity,
 			RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority,
-			@Nullable String defaultDeadline, String blockTimeout, int maxBlockedSubmitters) {
+			@Nullable String defaultDeadline, String blockTimeout, int maxBlockedSubmitters,
+			@Nullable String stuckThreshold, boolean interruptStuckTasks, int maxExtraWorkers) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolBuilder;
@@ -68,6 +69,21 @@ final class GoPoolFactory {
 				"a positive duration");
 		settings.apply("max-blocked-submitters", GoPoolProperties.Pool::getMaxBlockedSubmitters,
 				builder::maxBlockedSubmitters, "1 or more");
+		settings.apply("stuck-threshold", GoPoolProperties.Pool::getStuckThreshold, builder::stuckThreshold,
+				"a positive duration");
+		settings.apply("interrupt-stuck-tasks", GoPoolProperties.Pool::getInterruptStuckTasks,
+				builder::interruptStuckTasks, "true or false");
+		settings.apply("max-extra-workers", GoPoolProperties.Pool::getMaxExtraWorkers, builder::maxExtraWorkers,
+				"from 0 to " + GoPoolBuilder.MAX_WORKERS);
+		if (settings.value(GoPoolProperties.Pool::getStuckThreshold) != null) {
+			builder.listener(new StuckTaskLogger());
+		}
+		else {
+			settings.requireStuckThreshold("interrupt-stuck-tasks", GoPoolProperties.Pool::getInterruptStuckTasks,
+					Boolean.TRUE::equals);
+			settings.requireStuckThreshold("max-extra-workers", GoPoolProperties.Pool::getMaxExtraWorkers,
+					(extra) -> extra > 0);
+		}
 		for (GoPoolBuilderCustomizer customizer : this.customizers) {
 			customizer.customize(name, builder);
 		}
@@ -112,6 +128,17 @@ final class GoPoolFactory {
 					throw new InvalidGoPoolPropertyException(property, value, ex.getMessage(), allowed);
 				}
 			});
+		}
+
+		/**
+		 * Refuses a setting that only works with a stuck threshold when there is none.
+		 */
+		<T> void requireStuckThreshold(String key, Function<GoPoolProperties.Pool, T> getter, Predicate<T> inUse) {
+			T value = value(getter);
+			if (value != null && inUse.test(value)) {
+				throw new InvalidGoPoolPropertyException(source(key, getter), value,
+						key + " requires a stuck threshold", "only together with stuck-threshold");
+			}
 		}
 
 		<T> T value(Function<GoPoolProperties.Pool, T> getter) {

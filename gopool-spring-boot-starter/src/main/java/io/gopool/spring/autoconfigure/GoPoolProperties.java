@@ -131,6 +131,26 @@ public class GoPoolProperties {
 		 */
 		private Integer maxBlockedSubmitters;
 
+		/**
+		 * How long a task may run before it is reported stuck: logged once with its
+		 * worker's stack trace and counted in the gopool.tasks.stuck gauge. Off by
+		 * default.
+		 */
+		private Duration stuckThreshold;
+
+		/**
+		 * Whether a task found stuck is also interrupted, once. Needs stuck-threshold.
+		 * Defaults to false.
+		 */
+		private Boolean interruptStuckTasks;
+
+		/**
+		 * Most workers above max-workers that the pool may start while every worker runs
+		 * a stuck task and tasks are queued (hand-off). Needs stuck-threshold. Defaults
+		 * to 0.
+		 */
+		private Integer maxExtraWorkers;
+
 		public Integer getMinWorkers() {
 			return this.minWorkers;
 		}
@@ -209,6 +229,30 @@ public class GoPoolProperties {
 
 		public void setMaxBlockedSubmitters(Integer maxBlockedSubmitters) {
 			this.maxBlockedSubmitters = maxBlockedSubmitters;
+		}
+
+		public Duration getStuckThreshold() {
+			return this.stuckThreshold;
+		}
+
+		public void setStuckThreshold(Duration stuckThreshold) {
+			this.stuckThreshold = stuckThreshold;
+		}
+
+		public Boolean getInterruptStuckTasks() {
+			return this.interruptStuckTasks;
+		}
+
+		public void setInterruptStuckTasks(Boolean interruptStuckTasks) {
+			this.interruptStuckTasks = interruptStuckTasks;
+		}
+
+		public Integer getMaxExtraWorkers() {
+			return this.maxExtraWorkers;
+		}
+
+		public void setMaxExtraWorkers(Integer maxExtraWorkers) {
+			this.maxExtraWorkers = maxExtraWorkers;
 		}
 
 	}

@@ -5,10 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import io.gopool.GoPool;
+import io.gopool.TaskOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,39 @@ class GoPoolActuatorHttpTests {
 		assertThat(JsonPath.<Integer>read(all.body(), "$.pools.orders.stats.completed")).isPositive();
 		assertThat(get("/actuator/gopools/orders").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/gopools/nope").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void oneSPoolViewListsItsRunningTasksWithTheirStacksOnRequest() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.orders.execute(() -> {
+			started.countDown();
+			awaitQuietly(release);
+		}, TaskOptions.defaults().withName("nightly-report"));
+		try {
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			HttpResponse<String> plain = get("/actuator/gopools/orders");
+			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].task")).isEqualTo("nightly-report");
+			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].thread")).startsWith("gopool-orders-");
+			assertThat(JsonPath.<List<String>>read(plain.body(), "$.running[0].stackTrace")).isEmpty();
+			HttpResponse<String> withStacks = get("/actuator/gopools/orders?stacks=true");
+			assertThat(JsonPath.<List<String>>read(withStacks.body(), "$.running[0].stackTrace"))
+				.anySatisfy((frame) -> assertThat(frame).contains("awaitQuietly"));
+			assertThat(JsonPath.<Object>read(get("/actuator/gopools").body(), "$.pools.orders.running")).isNull();
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

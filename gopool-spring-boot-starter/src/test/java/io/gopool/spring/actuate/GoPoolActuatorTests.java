@@ -66,8 +66,8 @@ class GoPoolActuatorTests {
 	void readingAnUnknownPoolGivesNothingWhichTheWebLayerTurnsInto404() {
 		this.contextRunner.run((context) -> {
 			GoPoolsEndpoint endpoint = context.getBean(GoPoolsEndpoint.class);
-			assertThat(endpoint.pool("orders")).isNotNull();
-			assertThat(endpoint.pool("nope")).isNull();
+			assertThat(endpoint.pool("orders", null)).isNotNull();
+			assertThat(endpoint.pool("nope", true)).isNull();
 		});
 	}
 
@@ -231,7 +231,8 @@ class GoPoolActuatorTests {
 				assertThat(meter.getId().getTag("name")).isIn("orders", "audit");
 			}
 			assertThat(registry.find("gopool.tasks").tag("name", "audit").functionCounters()).hasSize(7);
-			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(12);
+			assertThat(registry.find("gopool.tasks.stuck").tag("name", "orders").gauge().value()).isZero();
+			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(14);
 		});
 	}
 

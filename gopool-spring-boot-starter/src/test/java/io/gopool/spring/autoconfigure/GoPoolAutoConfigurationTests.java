@@ -68,12 +68,14 @@ class GoPoolAutoConfigurationTests {
 					"gopool.pools.orders.max-workers=3", "gopool.pools.orders.queue-capacity=50",
 					"gopool.pools.orders.default-priority=-5", "gopool.pools.orders.default-deadline=2s",
 					"gopool.pools.orders.block-timeout=1s", "gopool.pools.orders.max-blocked-submitters=3",
-					"gopool.pools.orders.worker-type=platform", "gopool.pools.audit.max-workers=1")
+					"gopool.pools.orders.worker-type=platform", "gopool.pools.orders.stuck-threshold=30s",
+					"gopool.pools.orders.interrupt-stuck-tasks=true", "gopool.pools.orders.max-extra-workers=2",
+					"gopool.pools.audit.max-workers=1")
 			.run((context) -> {
 				GoPool orders = context.getBean("orders", GoPool.class);
-				assertThat(orders.settings())
-					.isEqualTo(new GoPoolSettings(1, 3, Duration.ofSeconds(5), 50, RejectionPolicy.CALLER_RUNS,
-							WorkerType.PLATFORM, -5, Duration.ofSeconds(2), Duration.ofSeconds(1), 3));
+				assertThat(orders.settings()).isEqualTo(new GoPoolSettings(1, 3, Duration.ofSeconds(5), 50,
+						RejectionPolicy.CALLER_RUNS, WorkerType.PLATFORM, -5, Duration.ofSeconds(2),
+						Duration.ofSeconds(1), 3, Duration.ofSeconds(30), true, 2));
 				GoPool audit = context.getBean("audit", GoPool.class);
 				assertThat(audit.queueCapacity()).isEqualTo(7);
 				assertThat(audit.keepAlive()).isEqualTo(Duration.ofSeconds(5));
@@ -85,6 +87,47 @@ class GoPoolAutoConfigurationTests {
 				assertThat(audit.submit(() -> Thread.currentThread()).get(10, TimeUnit.SECONDS))
 					.isSameAs(Thread.currentThread());
 				release.countDown();
+			});
+	}
+
+	@Test
+	void whenStuckTaskSettingsAreUsedWithoutAStuckThresholdThenStartupFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("gopool.defaults.max-extra-workers=2", "gopool.pools.orders.max-workers=2")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Invalid GoPool configuration: "
+						+ "gopool.defaults.max-extra-workers is 2: max-extra-workers requires a stuck threshold.");
+				assertThat(analysis.getAction()).isEqualTo("Update 'gopool.defaults.max-extra-workers' in your "
+						+ "configuration. It must be only together with stuck-threshold.");
+			});
+		this.contextRunner.withPropertyValues("gopool.pools.orders.interrupt-stuck-tasks=true")
+			.run((context) -> assertThat(context.getStartupFailure()).hasRootCauseMessage(
+					"gopool.pools.orders.interrupt-stuck-tasks is true: interrupt-stuck-tasks requires a stuck threshold"));
+		this.contextRunner.withPropertyValues("gopool.pools.orders.stuck-threshold=0s")
+			.run((context) -> assertThat(context.getStartupFailure()).hasRootCauseMessage(
+					"gopool.pools.orders.stuck-threshold is PT0S: stuck threshold must be positive (was PT0S)"));
+	}
+
+	@Test
+	void aStuckTaskIsLoggedOnceWithItsWorkersStackAndNoArguments(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("gopool.pools.orders.max-workers=1", "gopool.pools.orders.stuck-threshold=20ms")
+			.run((context) -> {
+				GoPool orders = context.getBean("orders", GoPool.class);
+				CountDownLatch release = new CountDownLatch(1);
+				orders.execute(() -> awaitQuietly(release), io.gopool.TaskOptions.defaults().withName("hang"));
+				org.awaitility.Awaitility.await()
+					.atMost(10, TimeUnit.SECONDS)
+					.until(() -> output.getOut().contains("Task 'hang' in pool 'orders' has been running for"));
+				assertThat(orders.stats().stuckTasks()).isEqualTo(1);
+				release.countDown();
+				org.awaitility.Awaitility.await()
+					.atMost(10, TimeUnit.SECONDS)
+					.until(() -> orders.stats().stuckTasks() == 0);
+				assertThat(output.getOut()).contains("past the pool's stuck threshold; its stack:")
+					.contains(GoPoolAutoConfigurationTests.class.getName() + ".awaitQuietly(");
+				assertThat(output.getOut().split("Task 'hang'", -1)).hasSize(2);
 			});
 	}
 
@@ -244,7 +287,7 @@ class GoPoolAutoConfigurationTests {
 					.atMost(10, TimeUnit.SECONDS)
 					.until(() -> output.toString().contains("GOPOOL "));
 				assertThat(output)
-					.containsPattern("GOPOOL \\d+ms orders: workers=\\d+ idle=\\d+ busy=\\d+ queue=0/1000");
+					.containsPattern("GOPOOL \\d+ms orders: workers=\\d+ idle=\\d+ busy=\\d+ stuck=0 queue=0/1000");
 			});
 	}
 
