@@ -3,11 +3,19 @@ package io.gopool;
 import java.util.List;
 
 /**
- * Tells the world how a pool's tasks fare: listener events, completion callbacks, and
- * what tasks, callbacks and listeners throw. Events are created only when there are
- * listeners, and nothing a listener, callback or handler throws can reach a worker.
+ * Tells the world how a pool's tasks fare: listener events, flight-recorder events
+ * ({@link JfrEvents}), completion callbacks, and what tasks, callbacks and listeners
+ * throw. Listener events are created only when there are listeners, flight-recorder
+ * events only while a recording enables them, and nothing a listener, callback or handler
+ * throws can reach a worker.
  */
 final class TaskReporter {
+
+	/**
+	 * Whether the runtime has the flight recorder; a trimmed runtime image may not, and
+	 * then no event class is ever touched.
+	 */
+	private static final boolean FLIGHT_RECORDER = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
 	private final String poolName;
 
@@ -22,19 +30,24 @@ final class TaskReporter {
 		this.uncaughtExceptionHandler = handler;
 	}
 
-	boolean hasListeners() {
-		return this.listeners != null;
-	}
-
 	void submitted(Task task) {
 		if (this.listeners != null) {
 			emit(EventKind.SUBMITTED, task, null, 0, 0, null);
 		}
 	}
 
-	void rejected(Task task, TaskRejectedException rejection) {
+	void queued(Task task, int queueSize) {
+		if (FLIGHT_RECORDER) {
+			JfrEvents.queued(this.poolName, task, queueSize);
+		}
+	}
+
+	void rejected(Task task, String reason, TaskRejectedException rejection) {
 		if (this.listeners != null) {
 			emit(EventKind.REJECTED, task, null, 0, 0, rejection);
+		}
+		if (FLIGHT_RECORDER) {
+			JfrEvents.rejected(this.poolName, task, reason);
 		}
 	}
 
@@ -42,15 +55,50 @@ final class TaskReporter {
 		if (this.listeners != null) {
 			emit(EventKind.STARTED, task, null, waitNanos, 0, null);
 		}
+		if (FLIGHT_RECORDER) {
+			JfrEvents.started(this.poolName, task, waitNanos);
+		}
+	}
+
+	/**
+	 * Starts the flight-recorder span of a task's run; {@code null} unless a recording
+	 * wants it.
+	 */
+	JfrEvents.TaskFinished runStarting() {
+		return FLIGHT_RECORDER ? JfrEvents.beginRun() : null;
+	}
+
+	/** Ends the span started by {@link #runStarting()}. */
+	void runEnded(JfrEvents.TaskFinished span, Task task, TaskOutcome outcome, long waitNanos) {
+		if (span != null) {
+			JfrEvents.endRun(span, this.poolName, task, outcome, waitNanos);
+		}
 	}
 
 	void finished(Task task, TaskOutcome outcome, long waitNanos, long runNanos, Throwable failure) {
 		if (this.listeners != null) {
 			emit(EventKind.FINISHED, task, outcome, waitNanos, runNanos, failure);
 		}
+		if (FLIGHT_RECORDER) {
+			if (outcome == TaskOutcome.FAILED) {
+				JfrEvents.failed(this.poolName, task, failure);
+			}
+			else if (outcome == TaskOutcome.EXPIRED) {
+				JfrEvents.expired(this.poolName, task, waitNanos, failure);
+			}
+		}
+	}
+
+	void resized(int oldMin, int oldMax, int newMin, int newMax) {
+		if (FLIGHT_RECORDER) {
+			JfrEvents.resized(this.poolName, oldMin, oldMax, newMin, newMax);
+		}
 	}
 
 	void stuck(RunningTask task) {
+		if (FLIGHT_RECORDER) {
+			JfrEvents.stuck(task);
+		}
 		if (this.listeners != null) {
 			for (GoPoolListener listener : this.listeners) {
 				try {

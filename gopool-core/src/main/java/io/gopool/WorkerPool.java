@@ -367,6 +367,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			throw reject(task, withdrawal, cause);
 		}
 		accepted(task);
+		this.reporter.queued(task, this.queue.size());
 		if (task.hasDeadline) {
 			DeadlineTimer.schedule(this, task, task.deadline - this.ticker.read());
 		}
@@ -383,7 +384,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		task.setState(Task.WITHDRAWN);
 		this.counters.rejected.increment();
 		TaskRejectedException rejection = rejection(task, reason, cause);
-		this.reporter.rejected(task, rejection);
+		this.reporter.rejected(task, reason, rejection);
 		return rejection;
 	}
 
@@ -521,6 +522,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		long wait = start - task.submittedAt;
 		counters.started(wait);
 		this.reporter.started(task, wait);
+		JfrEvents.TaskFinished span = this.reporter.runStarting();
 		Object result = null;
 		Throwable failure = null;
 		try {
@@ -534,6 +536,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (task.transition(Task.RUNNING, succeeded ? Task.COMPLETED : Task.FAILED)) {
 			counters.finished(succeeded, runNanos);
 			TaskOutcome outcome = succeeded ? TaskOutcome.COMPLETED : TaskOutcome.FAILED;
+			this.reporter.runEnded(span, task, outcome, wait);
 			this.reporter.callback(task, outcome, result, failure);
 			if (succeeded) {
 				task.complete(result);
@@ -544,9 +547,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			else {
 				task.completeExceptionally(failure);
 			}
-			if (this.reporter.hasListeners()) {
-				this.reporter.finished(task, outcome, wait, runNanos, failure);
-			}
+			this.reporter.finished(task, outcome, wait, runNanos, failure);
 			return;
 		}
 		// Cancelled while running: the canceller counts it, runs the callback, completes
@@ -556,9 +557,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			Thread.yield();
 		}
 		counters.ranCancelled(runNanos);
-		if (this.reporter.hasListeners()) {
-			this.reporter.finished(task, TaskOutcome.CANCELLED, wait, runNanos, null);
-		}
+		this.reporter.runEnded(span, task, TaskOutcome.CANCELLED, wait);
+		this.reporter.finished(task, TaskOutcome.CANCELLED, wait, runNanos, null);
 	}
 
 	boolean cancel(Task task, boolean mayInterruptIfRunning) {
@@ -656,9 +656,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	private void ended(Task task, TaskOutcome outcome, Throwable failure) {
 		this.reporter.callback(task, outcome, null, failure);
-		if (this.reporter.hasListeners()) {
-			this.reporter.finished(task, outcome, this.ticker.read() - task.submittedAt, 0, failure);
-		}
+		this.reporter.finished(task, outcome, this.ticker.read() - task.submittedAt, 0, failure);
 	}
 
 	/**
@@ -751,9 +749,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		else {
 			task.completeExceptionally(failure);
 		}
-		if (this.reporter.hasListeners()) {
-			this.reporter.finished(task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
-		}
+		this.reporter.finished(task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
 	}
 
 	boolean shouldExitAfterTask(Worker worker) {
@@ -1072,6 +1068,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public void resize(int minWorkers, int maxWorkers) {
 		checkWorkers(minWorkers, maxWorkers);
 		synchronized (this.tuneLock) {
+			int oldMin = this.minWorkers;
+			int oldMax = this.maxWorkers;
 			// Order the writes so that a concurrent reader never sees min above max.
 			if (maxWorkers >= this.maxWorkers) {
 				this.maxWorkers = maxWorkers;
@@ -1084,6 +1082,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (runState() == RUNNING) {
 				startMinWorkers();
 				startWorkersForQueue();
+			}
+			if (oldMin != minWorkers || oldMax != maxWorkers) {
+				this.reporter.resized(oldMin, oldMax, minWorkers, maxWorkers);
 			}
 		}
 		nudgeWorkers();

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * gopool-core has no runtime dependencies: Spring and Micrometer adapt it, never the
- * reverse.
+ * reverse. Besides {@code java.*} it uses only the JDK's own flight recorder
+ * ({@code jdk.jfr}), and only when the runtime has it.
  */
 class LayeringTest {
 
@@ -24,7 +25,7 @@ class LayeringTest {
 			.resideInAPackage("io.gopool..")
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("io.gopool..", "java..")
+			.resideInAnyPackage("io.gopool..", "java..", "jdk.jfr..")
 			.check(this.core);
 	}
 

@@ -1,0 +1,332 @@
+package io.gopool;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Enabled;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/**
+ * Flight-recorder events, the JVM's {@code go tool trace}: open a recording in JDK
+ * Mission Control and each task's run shows as a span on its worker thread, between its
+ * queued and started events.
+ * <p>
+ * Every event is disabled by default ({@link Enabled @Enabled(false)}), so until a
+ * recording enables one a pool pays a single enabled-check per event, and the event
+ * object is never allocated. The per-task events (queued, started, finished) suit a short
+ * diagnostic recording; the rare ones (failed, expired, rejected, stuck, resized) are
+ * cheap enough to leave on. Only the task's name, its priority and times are recorded,
+ * never its arguments or a failure's message (either may hold secrets): a failure is
+ * recorded by its class. Callers check first that the runtime has the {@code jdk.jfr}
+ * module (see {@link TaskReporter}).
+ */
+final class JfrEvents {
+
+	private JfrEvents() {
+	}
+
+	static void queued(String pool, Task task, int queueSize) {
+		TaskQueued event = new TaskQueued();
+		if (event.isEnabled()) {
+			event.pool = pool;
+			event.task = task.toString();
+			event.priority = task.priority;
+			event.queueSize = queueSize;
+			event.commit();
+		}
+	}
+
+	static void started(String pool, Task task, long waitNanos) {
+		TaskStarted event = new TaskStarted();
+		if (event.isEnabled()) {
+			event.pool = pool;
+			event.task = task.toString();
+			event.priority = task.priority;
+			event.waitTime = waitNanos;
+			event.commit();
+		}
+	}
+
+	/** Starts the span of a task's run; {@code null} if the event is not enabled. */
+	static TaskFinished beginRun() {
+		TaskFinished event = new TaskFinished();
+		if (!event.isEnabled()) {
+			return null;
+		}
+		event.begin();
+		return event;
+	}
+
+	static void endRun(TaskFinished event, String pool, Task task, TaskOutcome outcome, long waitNanos) {
+		event.end();
+		if (event.shouldCommit()) {
+			event.pool = pool;
+			event.task = task.toString();
+			event.priority = task.priority;
+			event.outcome = outcome.name();
+			event.waitTime = waitNanos;
+			event.commit();
+		}
+	}
+
+	static void failed(String pool, Task task, Throwable failure) {
+		TaskFailed event = new TaskFailed();
+		if (event.isEnabled()) {
+			event.pool = pool;
+			event.task = task.toString();
+			event.priority = task.priority;
+			event.exceptionClass = (failure != null) ? failure.getClass() : null;
+			event.commit();
+		}
+	}
+
+	static void expired(String pool, Task task, long waitNanos, Throwable failure) {
+		TaskExpired event = new TaskExpired();
+		if (event.isEnabled()) {
+			event.pool = pool;
+			event.task = task.toString();
+			event.priority = task.priority;
+			event.waitTime = waitNanos;
+			event.overdue = (failure instanceof TaskExpiredException expiry) ? expiry.getOverdueNanos() : 0;
+			event.commit();
+		}
+	}
+
+	static void rejected(String pool, Task task, String reason) {
+		TaskRejected event = new TaskRejected();
+		if (event.isEnabled()) {
+			event.pool = pool;
+			event.task = task.toString();
+			event.priority = task.priority;
+			event.reason = reason;
+			event.commit();
+		}
+	}
+
+	static void stuck(RunningTask task) {
+		TaskStuck event = new TaskStuck();
+		if (event.isEnabled()) {
+			event.pool = task.poolName();
+			event.task = task.task();
+			event.priority = task.priority();
+			event.workerThread = task.threadName();
+			event.runningTime = task.running().toNanos();
+			event.commit();
+		}
+	}
+
+	static void resized(String pool, int oldMin, int oldMax, int newMin, int newMax) {
+		PoolResized event = new PoolResized();
+		if (event.isEnabled()) {
+			event.pool = pool;
+			event.oldMinWorkers = oldMin;
+			event.oldMaxWorkers = oldMax;
+			event.newMinWorkers = newMin;
+			event.newMaxWorkers = newMax;
+			event.commit();
+		}
+	}
+
+	@Name("io.gopool.TaskQueued")
+	@Label("Task Queued")
+	@Description("A task went into a pool's queue because no worker was free")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskQueued extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Queue Size")
+		@Description("Tasks in the queue, this one included")
+		int queueSize;
+
+	}
+
+	@Name("io.gopool.TaskStarted")
+	@Label("Task Started")
+	@Description("A worker started a task")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskStarted extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Wait Time")
+		@Description("Time from submission to start")
+		@Timespan(Timespan.NANOSECONDS)
+		long waitTime;
+
+	}
+
+	@Name("io.gopool.TaskFinished")
+	@Label("Task Finished")
+	@Description("A task ran; the event spans its run on the worker thread")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskFinished extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Outcome")
+		@Description("COMPLETED, FAILED or CANCELLED")
+		String outcome;
+
+		@Label("Wait Time")
+		@Description("Time from submission to start")
+		@Timespan(Timespan.NANOSECONDS)
+		long waitTime;
+
+	}
+
+	@Name("io.gopool.TaskFailed")
+	@Label("Task Failed")
+	@Description("A task threw; only the exception's class is recorded")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskFailed extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Exception Class")
+		Class<?> exceptionClass;
+
+	}
+
+	@Name("io.gopool.TaskExpired")
+	@Label("Task Expired")
+	@Description("A task's deadline passed before it started, so it never ran")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskExpired extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Wait Time")
+		@Description("Time from submission to expiry")
+		@Timespan(Timespan.NANOSECONDS)
+		long waitTime;
+
+		@Label("Overdue")
+		@Description("How far past its deadline the task was when it expired")
+		@Timespan(Timespan.NANOSECONDS)
+		long overdue;
+
+	}
+
+	@Name("io.gopool.TaskRejected")
+	@Label("Task Rejected")
+	@Description("A pool did not accept a task")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskRejected extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Reason")
+		String reason;
+
+	}
+
+	@Name("io.gopool.TaskStuck")
+	@Label("Task Stuck")
+	@Description("A task has been running longer than its pool's stuck threshold")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class TaskStuck extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Task")
+		String task;
+
+		@Label("Priority")
+		int priority;
+
+		@Label("Worker Thread")
+		String workerThread;
+
+		@Label("Running Time")
+		@Timespan(Timespan.NANOSECONDS)
+		long runningTime;
+
+	}
+
+	@Name("io.gopool.PoolResized")
+	@Label("Pool Resized")
+	@Description("A pool's minimum or maximum number of workers changed")
+	@Category("GoPool")
+	@Enabled(false)
+	@StackTrace(false)
+	static final class PoolResized extends Event {
+
+		@Label("Pool")
+		String pool;
+
+		@Label("Old Min Workers")
+		int oldMinWorkers;
+
+		@Label("Old Max Workers")
+		int oldMaxWorkers;
+
+		@Label("New Min Workers")
+		int newMinWorkers;
+
+		@Label("New Max Workers")
+		int newMaxWorkers;
+
+	}
+
+}
