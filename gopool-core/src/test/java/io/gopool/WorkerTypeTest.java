@@ -55,6 +55,10 @@ class WorkerTypeTest {
 			GoPoolStats stats = pool.stats();
 			assertThat(stats.workers()).isEqualTo(3);
 			assertThat(stats.queueSize()).isEqualTo(2);
+			// The in-flight view sees virtual workers and their stacks too.
+			assertThat(pool.runningTasks(true)).hasSize(3)
+				.allSatisfy((task) -> assertThat(task.stackTrace()).extracting(StackTraceElement::getClassName)
+					.contains(Gate.class.getName()));
 			gate.open();
 		}
 	}

@@ -1,5 +1,6 @@
 package io.gopool.demo;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DemoController {
+
+	private static final int MAX_REPORT_SECONDS = 60;
 
 	private final DemoWork work;
 
@@ -47,9 +51,26 @@ class DemoController {
 		return this.work.fetch(id);
 	}
 
+	@GetMapping("/reports/{id}")
+	CompletableFuture<DemoWork.Result> report(@PathVariable String id, @RequestParam(defaultValue = "5") int seconds) {
+		if (seconds < 0 || seconds > MAX_REPORT_SECONDS) {
+			throw new IllegalArgumentException(
+					"seconds must be from 0 to " + MAX_REPORT_SECONDS + " (was " + seconds + ")");
+		}
+		return this.work.report(id, Duration.ofSeconds(seconds));
+	}
+
 	@GetMapping("/hash/{id}")
 	CompletableFuture<DemoWork.Result> hash(@PathVariable String id) {
 		return this.work.hash(id);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", "bad request");
+		body.put("message", ex.getMessage());
+		return ResponseEntity.badRequest().body(body);
 	}
 
 	@ExceptionHandler

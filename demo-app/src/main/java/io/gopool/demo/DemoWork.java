@@ -46,6 +46,18 @@ public class DemoWork {
 		return CompletableFuture.completedFuture(work("fetch", id, this.ioNanos));
 	}
 
+	/**
+	 * A report that takes as long as asked: past the io pool's stuck threshold, the
+	 * sysmon logs it with its stack, and the endpoint's in-flight view shows it as stuck.
+	 * @param id the report's id
+	 * @param time how long it runs
+	 * @return what it did
+	 */
+	@GoAsync("io")
+	public CompletableFuture<Result> report(String id, Duration time) {
+		return CompletableFuture.completedFuture(work("report", id, time.toNanos()));
+	}
+
 	@GoAsync("cpu")
 	public CompletableFuture<Result> hash(String id) {
 		long start = System.nanoTime();

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=1",
-				"gopool.pools.orders.queue-capacity=1", "demo.order-time=1s", "demo.quote-deadline=50ms" })
+				"gopool.pools.orders.queue-capacity=1", "gopool.pools.io.stuck-threshold=200ms", "demo.order-time=1s",
+				"demo.quote-deadline=50ms" })
 @Timeout(60)
 class DemoApplicationTests {
 
@@ -84,6 +85,25 @@ class DemoApplicationTests {
 		assertThat(accepted + rejected).isEqualTo(50);
 		assertThat(accepted).isBetween(1, 2);
 		assertThat(JsonPath.<Integer>read(burst.body(), "$.maxWorkers")).isEqualTo(1);
+	}
+
+	@Test
+	void aReportPastTheStuckThresholdShowsAsStuckWithItsStackInTheInFlightView() throws Exception {
+		CompletableFuture<HttpResponse<String>> report = this.http.sendAsync(
+				HttpRequest.newBuilder(uri("/reports/7?seconds=3")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+			String body = get("/actuator/gopools/io?stacks=true").body();
+			return JsonPath.<java.util.List<Boolean>>read(body,
+					"$.running[?(@.task == 'DemoWork.report(String, Duration)')].stuck")
+				.contains(true);
+		});
+		String body = get("/actuator/gopools/io?stacks=true").body();
+		assertThat(JsonPath.<java.util.List<String>>read(body, "$.running[0].stackTrace[*]"))
+			.anySatisfy((frame) -> assertThat(frame).contains("io.gopool.demo.DemoWork.work("));
+		assertThat(JsonPath.<Integer>read(body, "$.stats.stuckTasks")).isEqualTo(1);
+		assertThat(report.get().statusCode()).isEqualTo(200);
+		assertThat(get("/reports/8?seconds=61").statusCode()).isEqualTo(400);
 	}
 
 	/** The tests share one context: let work left by another test finish first. */

@@ -128,7 +128,7 @@ public class GoPoolsEndpoint {
 	private static List<RunningTaskDescriptor> running(List<RunningTask> tasks) {
 		return tasks.stream()
 			.map((task) -> new RunningTaskDescriptor(task.task(), task.priority(), task.threadName(),
-					print(task.waited()), print(task.running()), task.stuck(),
+					task.waited().toMillis() + "ms", task.running().toMillis() + "ms", task.stuck(),
 					task.stackTrace().stream().map(StackTraceElement::toString).toList()))
 			.toList();
 	}
@@ -173,8 +173,9 @@ public class GoPoolsEndpoint {
 	 * @param task the task's name (for {@code @GoAsync} methods, the method)
 	 * @param priority the task's priority
 	 * @param thread the worker thread's name
-	 * @param waited how long it waited in the queue, such as {@code 3ms}
-	 * @param running how long it has been running
+	 * @param waited how long it waited in the queue, in whole milliseconds, such as
+	 * {@code 3ms}
+	 * @param running how long it has been running, in whole milliseconds
 	 * @param stuck whether it has been reported stuck
 	 * @param stackTrace the worker's stack, one frame a line; empty unless asked for
 	 */

@@ -66,6 +66,7 @@ class GoPoolActuatorHttpTests {
 			HttpResponse<String> plain = get("/actuator/gopools/orders");
 			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].task")).isEqualTo("nightly-report");
 			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].thread")).startsWith("gopool-orders-");
+			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].running")).matches("\\d+ms");
 			assertThat(JsonPath.<List<String>>read(plain.body(), "$.running[0].stackTrace")).isEmpty();
 			HttpResponse<String> withStacks = get("/actuator/gopools/orders?stacks=true");
 			assertThat(JsonPath.<List<String>>read(withStacks.body(), "$.running[0].stackTrace"))
