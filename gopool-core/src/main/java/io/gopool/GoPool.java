@@ -83,6 +83,13 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	GoPoolStats stats();
 
 	/**
+	 * Returns how long the tasks started so far waited between submission and start; take
+	 * two snapshots and subtract with {@link WaitHistogram#since} to see an interval.
+	 * @return the wait histogram
+	 */
+	WaitHistogram waitHistogram();
+
+	/**
 	 * Returns the tasks the pool's workers are running now, longest-running first: the
 	 * in-flight view. Tasks run by a submitter under {@link RejectionPolicy#CALLER_RUNS}
 	 * are not included. Capturing stack traces briefly pauses each worker thread, so ask

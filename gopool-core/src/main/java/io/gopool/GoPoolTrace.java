@@ -18,18 +18,19 @@ import java.util.function.ToLongFunction;
  * {@code GODEBUG=schedtrace=1000}:
  *
  * <pre class="code">
- * GOPOOL 1000ms orders: workers=8 idle=2 busy=6 queue=120/1000 done=+5321 failed=+0 rejected=+12 expired=+3 wait.avg=4.1ms
+ * GOPOOL 1000ms orders: workers=8 idle=2 busy=6 stuck=0 queue=120/1000 done=+5321 failed=+0 rejected=+12 expired=+3 wait.p99=4.1ms
  * </pre>
  *
- * Counts marked {@code +} are since the previous line; {@code wait.avg} is the mean queue
- * wait of the tasks started since then. Tracing reads each pool's stats on one daemon
- * thread and costs the pools nothing; a pool that is not traced pays nothing at all.
+ * Counts marked {@code +} are since the previous line; {@code wait.p99} is the 99th
+ * percentile of the queue wait of the tasks started since then (an estimate, see
+ * {@link WaitHistogram}). Tracing reads each pool's stats on one daemon thread and costs
+ * the pools nothing; a pool that is not traced pays nothing at all.
  */
 public final class GoPoolTrace implements AutoCloseable {
 
 	private final ScheduledExecutorService timer;
 
-	private final Map<String, GoPoolStats> previous = new HashMap<>();
+	private final Map<String, Snapshot> previous = new HashMap<>();
 
 	private final Supplier<? extends Collection<GoPool>> pools;
 
@@ -71,19 +72,33 @@ public final class GoPoolTrace implements AutoCloseable {
 	 * for the first) and now.
 	 * @param before the stats at the previous line, or {@code null}
 	 * @param now the stats now
+	 * @param waits the waits of the tasks started since the previous line
 	 * @param elapsed the time since the previous line
 	 * @return the line
 	 */
-	public static String line(GoPoolStats before, GoPoolStats now, Duration elapsed) {
-		long started = now.started() - ((before != null) ? before.started() : 0);
-		long waitNanos = now.totalWaitNanos() - ((before != null) ? before.totalWaitNanos() : 0);
+	public static String line(GoPoolStats before, GoPoolStats now, WaitHistogram waits, Duration elapsed) {
 		return String.format(Locale.ROOT,
 				"GOPOOL %dms %s: workers=%d idle=%d busy=%d stuck=%d queue=%d/%d done=+%d failed=+%d rejected=+%d "
-						+ "expired=+%d wait.avg=%.1fms",
+						+ "expired=+%d wait.p99=%s",
 				elapsed.toMillis(), now.poolName(), now.workers(), now.idleWorkers(), now.busyWorkers(),
 				now.stuckTasks(), now.queueSize(), now.queueCapacity(), delta(before, now, GoPoolStats::completed),
 				delta(before, now, GoPoolStats::failed), delta(before, now, GoPoolStats::rejected),
-				delta(before, now, GoPoolStats::expired), (started > 0) ? waitNanos / 1e6 / started : 0.0);
+				delta(before, now, GoPoolStats::expired), format(waits.valueAtQuantile(0.99)));
+	}
+
+	/** A wait with three significant figures in a unit that suits it. */
+	static String format(Duration duration) {
+		long nanos = duration.toNanos();
+		if (nanos < 1_000) {
+			return nanos + "ns";
+		}
+		if (nanos < 1_000_000) {
+			return String.format(Locale.ROOT, "%.1fus", nanos / 1e3);
+		}
+		if (nanos < 1_000_000_000) {
+			return String.format(Locale.ROOT, "%.1fms", nanos / 1e6);
+		}
+		return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
 	}
 
 	private static long delta(GoPoolStats before, GoPoolStats now, ToLongFunction<GoPoolStats> counter) {
@@ -95,14 +110,22 @@ public final class GoPoolTrace implements AutoCloseable {
 		Duration elapsed = Duration.ofNanos(nowNanos - this.lastNanos);
 		this.lastNanos = nowNanos;
 		for (GoPool pool : this.pools.get()) {
-			GoPoolStats now = pool.stats();
+			Snapshot now = new Snapshot(pool.stats(), pool.waitHistogram());
+			Snapshot before = this.previous.put(pool.name(), now);
+			WaitHistogram waits = (before != null) ? now.waits().since(before.waits()) : now.waits();
 			try {
-				this.sink.accept(line(this.previous.put(pool.name(), now), now, elapsed));
+				this.sink.accept(line((before != null) ? before.stats() : null, now.stats(), waits, elapsed));
 			}
 			catch (RuntimeException ex) {
 				// A failing sink must not stop the trace: the next line may get through.
 			}
 		}
+	}
+
+	/**
+	 * A pool's stats and waits at one line.
+	 */
+	private record Snapshot(GoPoolStats stats, WaitHistogram waits) {
 	}
 
 	/**

@@ -46,6 +46,15 @@ final class PoolCounters {
 		workers.remove(worker);
 	}
 
+	synchronized WaitHistogram waitHistogram(Set<Worker> workers) {
+		long[] counts = new long[WaitHistogram.BUCKETS];
+		this.folded.addWaitCounts(counts);
+		for (Worker worker : workers) {
+			worker.counters.addWaitCounts(counts);
+		}
+		return new WaitHistogram(counts);
+	}
+
 	synchronized GoPoolStats snapshot(WorkerPool pool, Set<Worker> workers, int workerCount, int queueSize,
 			int blockedSubmitters, int stuckTasks) {
 		long started = this.folded.started();

@@ -21,6 +21,13 @@ final class TaskCounters {
 
 	private static final VarHandle RUN_NANOS = VarHandles.find(MethodHandles.lookup(), "runNanos", long.class);
 
+	private static final VarHandle WAIT_COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+
+	/**
+	 * Waits by {@link WaitHistogram#bucket}: 512 bytes a worker, one increment a task.
+	 */
+	private final long[] waitCounts = new long[WaitHistogram.BUCKETS];
+
 	private long started;
 
 	private long completed;
@@ -34,6 +41,8 @@ final class TaskCounters {
 	void started(long wait) {
 		STARTED.setOpaque(this, this.started + 1);
 		WAIT_NANOS.setOpaque(this, this.waitNanos + wait);
+		int bucket = WaitHistogram.bucket(wait);
+		WAIT_COUNTS.setOpaque(this.waitCounts, bucket, this.waitCounts[bucket] + 1);
 	}
 
 	void finished(boolean succeeded, long run) {
@@ -74,8 +83,19 @@ final class TaskCounters {
 		return (long) RUN_NANOS.getOpaque(this);
 	}
 
+	/** Adds this worker's wait counts to the given bucket counts. */
+	void addWaitCounts(long[] counts) {
+		for (int i = 0; i < counts.length; i++) {
+			counts[i] += (long) WAIT_COUNTS.getOpaque(this.waitCounts, i);
+		}
+	}
+
 	/** Adds another's counts to these; callers hold the pool's stats lock. */
 	void add(TaskCounters other) {
+		for (int i = 0; i < this.waitCounts.length; i++) {
+			WAIT_COUNTS.setOpaque(this.waitCounts, i,
+					this.waitCounts[i] + (long) WAIT_COUNTS.getOpaque(other.waitCounts, i));
+		}
 		STARTED.setOpaque(this, this.started + other.started());
 		COMPLETED.setOpaque(this, this.completed + other.completed());
 		FAILED.setOpaque(this, this.failed + other.failed());

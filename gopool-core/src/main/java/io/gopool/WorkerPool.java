@@ -1119,6 +1119,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	@Override
+	public WaitHistogram waitHistogram() {
+		return this.counters.waitHistogram(this.workers);
+	}
+
+	@Override
 	public List<RunningTask> runningTasks(boolean withStackTraces) {
 		return InFlightView.snapshot(this.name, this.workers, this.ticker.read(), withStackTraces);
 	}

@@ -29,10 +29,10 @@ class GoPoolTraceTest {
 			});
 			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
 			}));
-			String line = GoPoolTrace.line(before, pool.stats(), Duration.ofMillis(1000));
+			String line = GoPoolTrace.line(before, pool.stats(), pool.waitHistogram(), Duration.ofMillis(1000));
 			assertThat(line)
 				.startsWith("GOPOOL 1000ms traced: workers=1 idle=0 busy=1 stuck=0 queue=2/2 done=+0 failed=+0 "
-						+ "rejected=+1 expired=+0 wait.avg=");
+						+ "rejected=+1 expired=+0 wait.p99=");
 			gate.open();
 		}
 	}
@@ -52,6 +52,14 @@ class GoPoolTraceTest {
 				assertThat(lines.poll(10, TimeUnit.SECONDS)).contains(" first: ").contains("done=+0");
 			}
 		}
+	}
+
+	@Test
+	void waitsArePrintedWithThreeFiguresInAUnitThatSuitsThem() {
+		assertThat(GoPoolTrace.format(Duration.ofNanos(640))).isEqualTo("640ns");
+		assertThat(GoPoolTrace.format(Duration.ofNanos(24_700))).isEqualTo("24.7us");
+		assertThat(GoPoolTrace.format(Duration.ofNanos(4_120_000))).isEqualTo("4.1ms");
+		assertThat(GoPoolTrace.format(Duration.ofMillis(2500))).isEqualTo("2.50s");
 	}
 
 	@Test

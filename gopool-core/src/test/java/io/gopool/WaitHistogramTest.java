@@ -1,0 +1,82 @@
+package io.gopool;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+@Timeout(60)
+class WaitHistogramTest {
+
+	@Test
+	void bucketsDoubleInWidth() {
+		assertThat(WaitHistogram.bucket(-5)).isZero();
+		assertThat(WaitHistogram.bucket(0)).isZero();
+		assertThat(WaitHistogram.bucket(1)).isEqualTo(1);
+		assertThat(WaitHistogram.bucket(2)).isEqualTo(2);
+		assertThat(WaitHistogram.bucket(3)).isEqualTo(2);
+		assertThat(WaitHistogram.bucket(4)).isEqualTo(3);
+		assertThat(WaitHistogram.bucket(Long.MAX_VALUE)).isEqualTo(63);
+	}
+
+	@Test
+	void percentilesAreEstimatedWithinTheirBucket() {
+		long[] counts = new long[WaitHistogram.BUCKETS];
+		counts[20] = 99;
+		counts[30] = 1;
+		WaitHistogram histogram = new WaitHistogram(counts);
+		assertThat(histogram.count()).isEqualTo(100);
+		assertThat(histogram.valueAtQuantile(0.5).toNanos()).isBetween(1L << 19, 1L << 20);
+		assertThat(histogram.valueAtQuantile(0.99).toNanos()).isBetween(1L << 19, 1L << 20);
+		assertThat(histogram.valueAtQuantile(1).toNanos()).isBetween(1L << 29, 1L << 30);
+		assertThat(WaitHistogram.empty().valueAtQuantile(0.99)).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> histogram.valueAtQuantile(1.5))
+			.withMessage("quantile must be from 0 to 1 (was 1.5)");
+	}
+
+	@Test
+	void anIntervalIsTheDifferenceOfTwoSnapshots() {
+		long[] before = new long[WaitHistogram.BUCKETS];
+		before[10] = 5;
+		long[] after = before.clone();
+		after[10] = 7;
+		after[40] = 3;
+		WaitHistogram interval = new WaitHistogram(after).since(new WaitHistogram(before));
+		assertThat(interval.count()).isEqualTo(5);
+		assertThat(interval.valueAtQuantile(1).toNanos()).isBetween(1L << 39, 1L << 40);
+		assertThat(new WaitHistogram(after)).isEqualTo(new WaitHistogram(after.clone())).isNotEqualTo(interval);
+	}
+
+	@Test
+	void aPoolCountsEveryStartedTasksWaitAndKeepsTheCountsOfRetiredWorkers() throws Exception {
+		FakeTicker ticker = new FakeTicker();
+		Gate gate = new Gate(1);
+		try (GoPool pool = GoPool.newBuilder()
+			.minWorkers(0)
+			.maxWorkers(1)
+			.keepAlive(Duration.ZERO)
+			.queueCapacity(100)
+			.ticker(ticker)
+			.build("waits")) {
+			pool.execute(gate.task());
+			gate.awaitEntered();
+			for (int i = 0; i < 99; i++) {
+				pool.execute(() -> {
+				});
+			}
+			ticker.advance(Duration.ofMillis(1));
+			gate.open();
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 0);
+			WaitHistogram waits = pool.waitHistogram();
+			assertThat(waits.count()).isEqualTo(100);
+			assertThat(waits.valueAtQuantile(0.01)).isZero();
+			assertThat(waits.valueAtQuantile(0.99).toNanos()).isBetween(1L << 19, 1L << 20);
+		}
+	}
+
+}
