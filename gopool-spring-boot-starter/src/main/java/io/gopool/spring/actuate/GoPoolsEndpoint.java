@@ -1,7 +1,6 @@
 package io.gopool.spring.actuate;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import io.gopool.GoPoolStats;
 import io.gopool.RejectionPolicy;
 import io.gopool.RunningTask;
 import io.gopool.WorkerType;
+import io.gopool.spring.DurationText;
 import io.gopool.spring.GoPoolRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -31,9 +31,6 @@ import org.springframework.boot.convert.DurationStyle;
  */
 @Endpoint(id = "gopools")
 public class GoPoolsEndpoint {
-
-	private static final ChronoUnit[] UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
-			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
 
 	private final GoPoolRegistry registry;
 
@@ -110,21 +107,6 @@ public class GoPoolsEndpoint {
 		}
 	}
 
-	/**
-	 * Prints a duration as one would write it in YAML: in the largest unit that is exact.
-	 */
-	static String print(Duration duration) {
-		if (duration.isZero()) {
-			return "0s";
-		}
-		for (ChronoUnit unit : UNITS) {
-			if (duration.toNanos() % unit.getDuration().toNanos() == 0) {
-				return DurationStyle.SIMPLE.print(duration, unit);
-			}
-		}
-		return DurationStyle.SIMPLE.print(duration, ChronoUnit.NANOS);
-	}
-
 	private static List<RunningTaskDescriptor> running(List<RunningTask> tasks) {
 		return tasks.stream()
 			.map((task) -> new RunningTaskDescriptor(task.task(), task.priority(), task.threadName(),
@@ -136,12 +118,12 @@ public class GoPoolsEndpoint {
 	private static PoolDescriptor describe(GoPool pool, @Nullable List<RunningTaskDescriptor> running) {
 		GoPoolSettings settings = pool.settings();
 		return new PoolDescriptor(
-				new SettingsDescriptor(settings.minWorkers(), settings.maxWorkers(), print(settings.keepAlive()),
-						settings.queueCapacity(), settings.rejectionPolicy(), settings.workerType(),
-						settings.defaultPriority(),
-						(settings.defaultDeadline() != null) ? print(settings.defaultDeadline()) : null,
-						print(settings.blockTimeout()), settings.maxBlockedSubmitters(),
-						(settings.stuckThreshold() != null) ? print(settings.stuckThreshold()) : null,
+				new SettingsDescriptor(settings.minWorkers(), settings.maxWorkers(),
+						DurationText.print(settings.keepAlive()), settings.queueCapacity(), settings.rejectionPolicy(),
+						settings.workerType(), settings.defaultPriority(),
+						(settings.defaultDeadline() != null) ? DurationText.print(settings.defaultDeadline()) : null,
+						DurationText.print(settings.blockTimeout()), settings.maxBlockedSubmitters(),
+						(settings.stuckThreshold() != null) ? DurationText.print(settings.stuckThreshold()) : null,
 						settings.interruptStuckTasks(), settings.maxExtraWorkers()),
 				pool.isShutdown(), pool.stats(), running);
 	}

@@ -15,14 +15,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration for GoPool: the pools declared under {@code gopool.pools}, each a
- * bean named after it, the {@link GoPoolRegistry} of them all, and their graceful
- * shutdown when the context closes.
+ * bean named after it, the {@link GoPoolRegistry} of them all, their graceful shutdown
+ * when the context closes and, with Spring Cloud's context module, their live re-tuning
+ * when the environment is refreshed.
  */
 @AutoConfiguration
 @ConditionalOnClass(GoPool.class)
@@ -62,6 +66,20 @@ public final class GoPoolAutoConfiguration {
 	@ConditionalOnMissingBean
 	GoPoolShutdownLifecycle goPoolShutdownLifecycle(GoPoolRegistry registry, GoPoolProperties properties) {
 		return new GoPoolShutdownLifecycle(registry, properties.getShutdown().getAwaitTerminationPeriod());
+	}
+
+	/**
+	 * Live re-tuning when Spring Cloud refreshes the environment.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EnvironmentChangeEvent.class)
+	static class RefreshConfiguration {
+
+		@Bean
+		GoPoolRefreshListener goPoolRefreshListener(GoPoolRegistry registry, Environment environment) {
+			return new GoPoolRefreshListener(registry, environment);
+		}
+
 	}
 
 }

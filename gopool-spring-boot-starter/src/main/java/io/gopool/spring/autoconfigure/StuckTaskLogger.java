@@ -2,8 +2,8 @@ package io.gopool.spring.autoconfigure;
 
 import io.gopool.GoPoolListener;
 import io.gopool.RunningTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Logs each stuck task once, at warn level, with its worker's stack trace, so that the
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StuckTaskLogger implements GoPoolListener {
 
-	private static final Logger logger = LoggerFactory.getLogger(StuckTaskLogger.class);
+	private static final Log logger = LogFactory.getLog(StuckTaskLogger.class);
 
 	@Override
 	public void taskStuck(RunningTask task) {

@@ -56,10 +56,10 @@ class GoPoolActuatorTests {
 
 	@Test
 	void durationsArePrintedAsTheyAreWrittenInYaml() {
-		assertThat(GoPoolsEndpoint.print(Duration.ofSeconds(60))).isEqualTo("1m");
-		assertThat(GoPoolsEndpoint.print(Duration.ofSeconds(90))).isEqualTo("90s");
-		assertThat(GoPoolsEndpoint.print(Duration.ofMillis(1500))).isEqualTo("1500ms");
-		assertThat(GoPoolsEndpoint.print(Duration.ZERO)).isEqualTo("0s");
+		assertThat(io.gopool.spring.DurationText.print(Duration.ofSeconds(60))).isEqualTo("1m");
+		assertThat(io.gopool.spring.DurationText.print(Duration.ofSeconds(90))).isEqualTo("90s");
+		assertThat(io.gopool.spring.DurationText.print(Duration.ofMillis(1500))).isEqualTo("1500ms");
+		assertThat(io.gopool.spring.DurationText.print(Duration.ZERO)).isEqualTo("0s");
 	}
 
 	@Test
