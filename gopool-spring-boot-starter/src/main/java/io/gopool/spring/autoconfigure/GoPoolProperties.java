@@ -38,6 +38,8 @@ public class GoPoolProperties {
 
 	private final Trace trace = new Trace();
 
+	private final Dashboard dashboard = new Dashboard();
+
 	public Pool getDefaults() {
 		return this.defaults;
 	}
@@ -64,6 +66,10 @@ public class GoPoolProperties {
 
 	public Trace getTrace() {
 		return this.trace;
+	}
+
+	public Dashboard getDashboard() {
+		return this.dashboard;
 	}
 
 	/**
@@ -342,6 +348,65 @@ public class GoPoolProperties {
 
 		public void setInterval(Duration interval) {
 			this.interval = interval;
+		}
+
+	}
+
+	/**
+	 * The live dashboard page, served by the application itself.
+	 */
+	public static class Dashboard {
+
+		/**
+		 * Whether to serve the dashboard page and its data (servlet web applications).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the dashboard page; its data is served under the same path.
+		 */
+		private String path = "/gopool";
+
+		/**
+		 * How often each pool is sampled for the dashboard's charts.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How much history the dashboard's charts keep and show.
+		 */
+		private Duration history = Duration.ofMinutes(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
+		}
+
+		public Duration getHistory() {
+			return this.history;
+		}
+
+		public void setHistory(Duration history) {
+			this.history = history;
 		}
 
 	}

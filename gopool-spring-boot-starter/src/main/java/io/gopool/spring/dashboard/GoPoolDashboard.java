@@ -1,0 +1,246 @@
+package io.gopool.spring.dashboard;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.gopool.GoPool;
+import io.gopool.GoPoolSettings;
+import io.gopool.GoPoolStats;
+import io.gopool.RunningTask;
+import io.gopool.WaitHistogram;
+import io.gopool.spring.DurationText;
+import io.gopool.spring.GoPoolRegistry;
+
+/**
+ * Samples every pool at a fixed interval on one daemon thread and keeps the last few
+ * minutes, so that the dashboard page shows history as soon as it opens; the page then
+ * polls {@link #data(long)} for samples newer than the last it has. Sampling reads each
+ * pool's stats and wait histogram, which costs the pools nothing on their hot path.
+ */
+public final class GoPoolDashboard implements AutoCloseable {
+
+	/** The most running tasks listed per pool, longest-running first. */
+	static final int MAX_RUNNING = 25;
+
+	private final GoPoolRegistry registry;
+
+	private final Duration sampleInterval;
+
+	private final int capacity;
+
+	private final LongSupplier clock;
+
+	private final Map<String, History> histories = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService sampler;
+
+	/**
+	 * Creates the dashboard and starts sampling.
+	 * @param registry the pools
+	 * @param sampleInterval how often to sample
+	 * @param history how much history to keep
+	 */
+	public GoPoolDashboard(GoPoolRegistry registry, Duration sampleInterval, Duration history) {
+		this(registry, sampleInterval, history, System::currentTimeMillis, true);
+	}
+
+	GoPoolDashboard(GoPoolRegistry registry, Duration sampleInterval, Duration history, LongSupplier clock,
+			boolean start) {
+		this.registry = registry;
+		this.sampleInterval = sampleInterval;
+		this.capacity = (int) Math.max(1, history.toMillis() / Math.max(1, sampleInterval.toMillis()));
+		this.clock = clock;
+		this.sampler = start ? startSampling() : null;
+	}
+
+	private ScheduledExecutorService startSampling() {
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "gopool-dashboard");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long nanos = this.sampleInterval.toNanos();
+		sampler.scheduleAtFixedRate(this::sampleQuietly, 0, nanos, TimeUnit.NANOSECONDS);
+		return sampler;
+	}
+
+	private void sampleQuietly() {
+		try {
+			sample();
+		}
+		catch (RuntimeException ex) {
+			// A failed sample leaves a gap in the charts; the next one may succeed.
+		}
+	}
+
+	/** Takes one sample of every pool; called by the sampling thread, and by tests. */
+	void sample() {
+		long now = this.clock.getAsLong();
+		for (GoPool pool : this.registry.pools()) {
+			this.histories.computeIfAbsent(pool.name(), (name) -> new History(this.capacity))
+				.add(now, pool.stats(), pool.waitHistogram());
+		}
+	}
+
+	/**
+	 * Returns every pool's settings, the samples taken after the given time, and the
+	 * tasks running now.
+	 * @param since the time of the newest sample the caller has, in epoch milliseconds (0
+	 * for all)
+	 * @return the data
+	 */
+	public DashboardData data(long since) {
+		List<PoolView> pools = new ArrayList<>();
+		for (GoPool pool : this.registry.pools()) {
+			History history = this.histories.get(pool.name());
+			List<Sample> samples = (history != null) ? history.since(since) : List.of();
+			List<RunningTaskView> running = pool.runningTasks(false)
+				.stream()
+				.limit(MAX_RUNNING)
+				.map(RunningTaskView::of)
+				.toList();
+			pools.add(new PoolView(pool.name(), settings(pool.settings()), pool.isShutdown(), samples, running));
+		}
+		return new DashboardData(this.clock.getAsLong(), this.sampleInterval.toMillis(),
+				this.capacity * this.sampleInterval.toMillis(), pools);
+	}
+
+	private static Map<String, Object> settings(GoPoolSettings settings) {
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("min-workers", settings.minWorkers());
+		shown.put("max-workers", settings.maxWorkers());
+		shown.put("keep-alive", DurationText.print(settings.keepAlive()));
+		shown.put("queue-capacity", settings.queueCapacity());
+		shown.put("rejection-policy", settings.rejectionPolicy().name().toLowerCase().replace('_', '-'));
+		shown.put("worker-type", settings.workerType().name().toLowerCase());
+		shown.put("default-deadline",
+				(settings.defaultDeadline() != null) ? DurationText.print(settings.defaultDeadline()) : "none");
+		shown.put("stuck-threshold",
+				(settings.stuckThreshold() != null) ? DurationText.print(settings.stuckThreshold()) : "off");
+		return shown;
+	}
+
+	/**
+	 * Stops sampling.
+	 */
+	@Override
+	public void close() {
+		if (this.sampler != null) {
+			this.sampler.shutdownNow();
+		}
+	}
+
+	/**
+	 * What the dashboard page polls.
+	 *
+	 * @param now the server's time, in epoch milliseconds
+	 * @param sampleIntervalMillis how often pools are sampled
+	 * @param historyMillis how much history is kept
+	 * @param pools every pool
+	 */
+	public record DashboardData(long now, long sampleIntervalMillis, long historyMillis, List<PoolView> pools) {
+	}
+
+	/**
+	 * One pool on the dashboard.
+	 *
+	 * @param name the pool's name
+	 * @param settings its settings, as written in YAML
+	 * @param shutdown whether it has been shut down
+	 * @param samples its samples after the time asked for, oldest first
+	 * @param running the tasks it is running now, longest-running first (at most 25)
+	 */
+	public record PoolView(String name, Map<String, Object> settings, boolean shutdown, List<Sample> samples,
+			List<RunningTaskView> running) {
+	}
+
+	/**
+	 * A pool at one moment; rates are per second over the interval before it.
+	 *
+	 * @param time when it was taken, in epoch milliseconds
+	 * @param workers the workers
+	 * @param busy the workers running a task
+	 * @param queued the tasks in the queue
+	 * @param queueCapacity the queue's capacity
+	 * @param stuck the tasks reported stuck
+	 * @param completed tasks completed per second
+	 * @param failed tasks failed per second
+	 * @param rejected tasks rejected per second
+	 * @param expired tasks expired per second
+	 * @param waitP99Millis the 99th percentile queue wait of the tasks started in the
+	 * interval, in milliseconds
+	 */
+	public record Sample(long time, int workers, int busy, int queued, int queueCapacity, int stuck, double completed,
+			double failed, double rejected, double expired, double waitP99Millis) {
+	}
+
+	/**
+	 * A running task.
+	 *
+	 * @param task its name
+	 * @param thread its worker thread
+	 * @param runningMillis how long it has been running
+	 * @param stuck whether it has been reported stuck
+	 */
+	public record RunningTaskView(String task, String thread, long runningMillis, boolean stuck) {
+
+		static RunningTaskView of(RunningTask task) {
+			return new RunningTaskView(task.task(), task.threadName(), task.running().toMillis(), task.stuck());
+		}
+
+	}
+
+	/**
+	 * A pool's samples: a ring of the newest ones.
+	 */
+	private static final class History {
+
+		private final int capacity;
+
+		private final Deque<Sample> samples = new ArrayDeque<>();
+
+		private long lastTime;
+
+		private GoPoolStats lastStats;
+
+		private WaitHistogram lastWaits = WaitHistogram.empty();
+
+		History(int capacity) {
+			this.capacity = capacity;
+		}
+
+		synchronized void add(long time, GoPoolStats stats, WaitHistogram waits) {
+			if (this.lastStats != null && time > this.lastTime) {
+				double seconds = (time - this.lastTime) / 1000.0;
+				GoPoolStats before = this.lastStats;
+				this.samples.addLast(new Sample(time, stats.workers(), stats.busyWorkers(), stats.queueSize(),
+						stats.queueCapacity(), stats.stuckTasks(), (stats.completed() - before.completed()) / seconds,
+						(stats.failed() - before.failed()) / seconds, (stats.rejected() - before.rejected()) / seconds,
+						(stats.expired() - before.expired()) / seconds,
+						waits.since(this.lastWaits).valueAtQuantile(0.99).toNanos() / 1e6));
+				if (this.samples.size() > this.capacity) {
+					this.samples.removeFirst();
+				}
+			}
+			this.lastTime = time;
+			this.lastStats = stats;
+			this.lastWaits = waits;
+		}
+
+		synchronized List<Sample> since(long time) {
+			return this.samples.stream().filter((sample) -> sample.time() > time).toList();
+		}
+
+	}
+
+}

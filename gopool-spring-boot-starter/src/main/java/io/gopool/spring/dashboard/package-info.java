@@ -1,0 +1,5 @@
+/**
+ * The live dashboard: a sampler that keeps a few minutes of each pool's history, and the
+ * data the dashboard page polls.
+ */
+package io.gopool.spring.dashboard;
