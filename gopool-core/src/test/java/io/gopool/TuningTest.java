@@ -3,6 +3,7 @@ package io.gopool;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -106,6 +107,71 @@ class TuningTest {
 			assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(peakAfterShrink.get()).isLessThanOrEqualTo(2);
 			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() <= 2);
+		}
+	}
+
+	/**
+	 * Resizes race a burst from two submitters: the pool never has more workers, nor runs
+	 * more tasks at once, than the largest maximum set, every task runs exactly once, and
+	 * once the resizing stops the last maximum holds.
+	 */
+	@Test
+	void resizingDuringABurstNeverExceedsTheLargestMaxAndSettlesOnTheLast() throws Exception {
+		int tasks = 40_000;
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger peakRunning = new AtomicInteger();
+		AtomicInteger peakWorkers = new AtomicInteger();
+		AtomicInteger ran = new AtomicInteger();
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(4).queueCapacity(tasks).build("resize-burst")) {
+			CountDownLatch done = new CountDownLatch(tasks);
+			Runnable task = () -> {
+				peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+				AccountingTest.busyWork(200);
+				running.decrementAndGet();
+				ran.incrementAndGet();
+				done.countDown();
+			};
+			AtomicBoolean submitting = new AtomicBoolean(true);
+			Thread resizer = new Thread(() -> {
+				for (int i = 0; submitting.get(); i++) {
+					pool.resize(0, 1 + i % 4);
+					peakWorkers.accumulateAndGet(pool.stats().workers(), Math::max);
+				}
+			});
+			resizer.start();
+			Thread[] submitters = new Thread[2];
+			for (int s = 0; s < submitters.length; s++) {
+				submitters[s] = new Thread(() -> {
+					for (int i = 0; i < tasks / submitters.length; i++) {
+						pool.execute(task);
+					}
+				});
+				submitters[s].start();
+			}
+			for (Thread submitter : submitters) {
+				submitter.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			submitting.set(false);
+			resizer.join(TimeUnit.SECONDS.toMillis(30));
+			pool.resize(0, 2);
+			assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(peakRunning.get()).isLessThanOrEqualTo(4);
+			assertThat(peakWorkers.get()).isLessThanOrEqualTo(4);
+			assertThat(ran).hasValue(tasks);
+			assertThat(pool.stats().largestWorkers()).isLessThanOrEqualTo(4);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() <= 2);
+			peakRunning.set(0);
+			CountDownLatch settled = new CountDownLatch(2_000);
+			for (int i = 0; i < 2_000; i++) {
+				pool.execute(() -> {
+					peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+					AccountingTest.busyWork(200);
+					running.decrementAndGet();
+					settled.countDown();
+				});
+			}
+			assertThat(settled.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(peakRunning.get()).isLessThanOrEqualTo(2);
 		}
 	}
 
