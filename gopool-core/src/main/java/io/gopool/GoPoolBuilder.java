@@ -156,7 +156,8 @@ public final class GoPoolBuilder {
 	}
 
 	/**
-	 * Sets how long a worker above the minimum may stay idle before it retires.
+	 * Sets how long a worker above the minimum may stay idle before it retires. Times are
+	 * kept in nanoseconds, so anything beyond about 292 years is taken as that.
 	 * @param keepAlive zero or more; zero retires surplus workers as soon as they are
 	 * idle
 	 * @return this builder

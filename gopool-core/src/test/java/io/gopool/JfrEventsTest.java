@@ -66,6 +66,8 @@ class JfrEventsTest {
 		assertThat(only(events, "io.gopool.TaskFinished", "boom").getString("outcome")).isEqualTo("FAILED");
 		assertThat(only(events, "io.gopool.TaskFailed", "boom").getClass("exceptionClass").getName())
 			.isEqualTo(IllegalStateException.class.getName());
+		assertThat(events).as("a failure's message is never recorded")
+			.noneMatch((event) -> event.toString().contains("secret payload"));
 		RecordedEvent expired = only(events, "io.gopool.TaskExpired", "late");
 		assertThat(expired.getDuration("overdue")).isEqualTo(Duration.ofSeconds(1));
 		assertThat(only(events, "io.gopool.TaskRejected", "refused").getString("reason")).isEqualTo("the pool is full");

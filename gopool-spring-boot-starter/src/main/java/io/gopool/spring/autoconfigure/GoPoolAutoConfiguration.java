@@ -65,7 +65,12 @@ public final class GoPoolAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GoPoolShutdownLifecycle goPoolShutdownLifecycle(GoPoolRegistry registry, GoPoolProperties properties) {
-		return new GoPoolShutdownLifecycle(registry, properties.getShutdown().getAwaitTerminationPeriod());
+		Duration period = properties.getShutdown().getAwaitTerminationPeriod();
+		if (period == null || period.isNegative()) {
+			throw new InvalidGoPoolPropertyException("gopool.shutdown.await-termination-period", period,
+					"a negative wait", "zero (stop at once) or more");
+		}
+		return new GoPoolShutdownLifecycle(registry, period);
 	}
 
 	/**

@@ -85,6 +85,17 @@ class GoAsyncTests {
 	}
 
 	@Test
+	void theDefaultLogNamesTheMethodButNeverItsArguments(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class).run((context) -> {
+			context.getBean(OrderService.class).charge("4111111111111111");
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> output.toString().contains("@GoAsync method OrderService.charge failed in pool 'orders'"));
+			assertThat(output).doesNotContain("4111111111111111");
+		});
+	}
+
+	@Test
 	void priorityAndDeadlineFromTheAnnotationApplyAndPlaceholdersAreResolved() {
 		this.contextRunner.withUserConfiguration(ServiceConfiguration.class).run((context) -> {
 			OrderService service = context.getBean(OrderService.class);
@@ -229,6 +240,11 @@ class GoAsyncTests {
 
 		private void fireAndFail(int ignored) {
 			throw new IllegalStateException("boom");
+		}
+
+		@GoAsync("orders")
+		public void charge(String cardNumber) {
+			throw new IllegalStateException("card declined");
 		}
 
 		@GoAsync("orders")
