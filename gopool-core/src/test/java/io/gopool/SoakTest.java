@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A randomized soak: cycle after cycle, a pool with a random shape takes a random mix of
  * normal, throwing, Error-throwing, slow, cancelled, prioritised and deadline-bound tasks
- * from concurrent submitters while it is resized, and is then shut down (gracefully or at
+ * from concurrent submitters while it is resized and, in some cycles, while the sysmon
+ * flags, interrupts and hands off slow tasks, and is then shut down (gracefully or at
  * once). After every cycle the accounting must add up; at the end no worker thread may be
  * left and the heap must be back where it started.
  * <p>
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
 class SoakTest {
 
 	private static final Duration DURATION = Duration.ofSeconds(Long.getLong("gopool.soak.seconds", 15));
+
+	/** Totals over all cycles, for the summary line. */
+	private final Totals totals = new Totals();
 
 	@Test
 	void accountingHoldsCycleAfterCycleAndNothingIsLeftBehind() throws Exception {
@@ -45,6 +49,9 @@ class SoakTest {
 				.noneMatch((t) -> t.getName().startsWith("gopool-soak-")));
 		long heapAfter = usedHeapAfterGc();
 		assertThat(heapAfter - heapBefore).as("heap growth after %d cycles", cycles).isLessThan(64L * 1024 * 1024);
+		System.out.printf(java.util.Locale.ROOT,
+				"Soak: %d s, %d cycles, %s, %d invariant checks, heap growth %d KB, no worker thread left%n",
+				DURATION.toSeconds(), cycles, this.totals, this.totals.checks, (heapAfter - heapBefore) / 1024);
 	}
 
 	private void cycle(SplittableRandom random, int cycle) throws Exception {
@@ -52,15 +59,20 @@ class SoakTest {
 		AtomicLong handled = new AtomicLong();
 		RejectionPolicy policy = RejectionPolicy.values()[random.nextInt(RejectionPolicy.values().length)];
 		int max = random.nextInt(1, 9);
-		GoPool pool = GoPool.newBuilder()
+		GoPoolBuilder builder = GoPool.newBuilder()
 			.minWorkers(random.nextInt(0, max + 1))
 			.maxWorkers(max)
 			.queueCapacity(random.nextInt(0, 200))
 			.keepAlive(Duration.ofMillis(random.nextInt(0, 20)))
 			.rejectionPolicy(policy)
 			.blockTimeout(Duration.ofMillis(5))
-			.uncaughtExceptionHandler((thread, ex) -> handled.incrementAndGet())
-			.build("soak-" + cycle);
+			.uncaughtExceptionHandler((thread, ex) -> handled.incrementAndGet());
+		if (random.nextInt(3) == 0) {
+			builder.stuckThreshold(Duration.ofMillis(random.nextInt(1, 5)))
+				.interruptStuckTasks(random.nextBoolean())
+				.maxExtraWorkers(random.nextInt(0, 3));
+		}
+		GoPool pool = builder.build("soak-" + cycle);
 		int submitters = random.nextInt(1, 4);
 		CountDownLatch done = new CountDownLatch(submitters);
 		for (int s = 0; s < submitters; s++) {
@@ -93,6 +105,8 @@ class SoakTest {
 		assertThat(callbacks.get()).as("cycle %d: one callback per accepted task", cycle).isEqualTo(stats.submitted());
 		assertThat(stats.queueSize()).isZero();
 		assertThat(stats.workers()).isZero();
+		assertThat(stats.stuckTasks()).isZero();
+		this.totals.add(stats, 5);
 	}
 
 	private static void submit(GoPool pool, SplittableRandom random, AtomicLong callbacks) {
@@ -138,6 +152,50 @@ class SoakTest {
 			System.gc();
 		}
 		return runtime.totalMemory() - runtime.freeMemory();
+	}
+
+	/**
+	 * What all cycles did together.
+	 */
+	private static final class Totals {
+
+		private long accepted;
+
+		private long completed;
+
+		private long failed;
+
+		private long expired;
+
+		private long cancelled;
+
+		private long evicted;
+
+		private long returned;
+
+		private long rejected;
+
+		private long checks;
+
+		void add(GoPoolStats stats, int checks) {
+			this.accepted += stats.submitted();
+			this.completed += stats.completed();
+			this.failed += stats.failed();
+			this.expired += stats.expired();
+			this.cancelled += stats.cancelled();
+			this.evicted += stats.evicted();
+			this.returned += stats.returned();
+			this.rejected += stats.rejected();
+			this.checks += checks;
+		}
+
+		@Override
+		public String toString() {
+			return this.accepted + " tasks accepted (" + this.completed + " completed, " + this.failed + " failed, "
+					+ this.expired + " expired, " + this.cancelled + " cancelled, " + this.evicted + " evicted, "
+					+ this.returned + " returned), " + this.rejected + " rejected";
+		}
+
 	}
 
 }
