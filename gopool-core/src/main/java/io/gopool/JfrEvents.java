@@ -31,9 +31,7 @@ final class JfrEvents {
 	static void queued(String pool, Task task, int queueSize) {
 		TaskQueued event = new TaskQueued();
 		if (event.isEnabled()) {
-			event.pool = pool;
-			event.task = task.toString();
-			event.priority = task.priority;
+			event.describe(pool, task);
 			event.queueSize = queueSize;
 			event.commit();
 		}
@@ -42,9 +40,7 @@ final class JfrEvents {
 	static void started(String pool, Task task, long waitNanos) {
 		TaskStarted event = new TaskStarted();
 		if (event.isEnabled()) {
-			event.pool = pool;
-			event.task = task.toString();
-			event.priority = task.priority;
+			event.describe(pool, task);
 			event.waitTime = waitNanos;
 			event.commit();
 		}
@@ -63,9 +59,7 @@ final class JfrEvents {
 	static void endRun(TaskFinished event, String pool, Task task, TaskOutcome outcome, long waitNanos) {
 		event.end();
 		if (event.shouldCommit()) {
-			event.pool = pool;
-			event.task = task.toString();
-			event.priority = task.priority;
+			event.describe(pool, task);
 			event.outcome = outcome.name();
 			event.waitTime = waitNanos;
 			event.commit();
@@ -75,9 +69,7 @@ final class JfrEvents {
 	static void failed(String pool, Task task, Throwable failure) {
 		TaskFailed event = new TaskFailed();
 		if (event.isEnabled()) {
-			event.pool = pool;
-			event.task = task.toString();
-			event.priority = task.priority;
+			event.describe(pool, task);
 			event.exceptionClass = (failure != null) ? failure.getClass() : null;
 			event.commit();
 		}
@@ -86,9 +78,7 @@ final class JfrEvents {
 	static void expired(String pool, Task task, long waitNanos, Throwable failure) {
 		TaskExpired event = new TaskExpired();
 		if (event.isEnabled()) {
-			event.pool = pool;
-			event.task = task.toString();
-			event.priority = task.priority;
+			event.describe(pool, task);
 			event.waitTime = waitNanos;
 			event.overdue = (failure instanceof TaskExpiredException expiry) ? expiry.getOverdueNanos() : 0;
 			event.commit();
@@ -98,9 +88,7 @@ final class JfrEvents {
 	static void rejected(String pool, Task task, String reason) {
 		TaskRejected event = new TaskRejected();
 		if (event.isEnabled()) {
-			event.pool = pool;
-			event.task = task.toString();
-			event.priority = task.priority;
+			event.describe(pool, task);
 			event.reason = reason;
 			event.commit();
 		}
@@ -109,9 +97,7 @@ final class JfrEvents {
 	static void stuck(RunningTask task) {
 		TaskStuck event = new TaskStuck();
 		if (event.isEnabled()) {
-			event.pool = task.poolName();
-			event.task = task.task();
-			event.priority = task.priority();
+			event.describe(task.poolName(), task.task(), task.priority());
 			event.workerThread = task.threadName();
 			event.runningTime = task.running().toNanos();
 			event.commit();
@@ -130,13 +116,14 @@ final class JfrEvents {
 		}
 	}
 
-	@Name("io.gopool.TaskQueued")
-	@Label("Task Queued")
-	@Description("A task went into a pool's queue because no worker was free")
+	/**
+	 * What every task event carries. The flight recorder includes a superclass's fields,
+	 * and the category and the off-by-default and no-stack-trace settings are inherited.
+	 */
 	@Category("GoPool")
 	@Enabled(false)
 	@StackTrace(false)
-	static final class TaskQueued extends Event {
+	abstract static class PerTaskEvent extends Event {
 
 		@Label("Pool")
 		String pool;
@@ -146,6 +133,23 @@ final class JfrEvents {
 
 		@Label("Priority")
 		int priority;
+
+		final void describe(String pool, Task task) {
+			describe(pool, task.toString(), task.priority);
+		}
+
+		final void describe(String pool, String task, int priority) {
+			this.pool = pool;
+			this.task = task;
+			this.priority = priority;
+		}
+
+	}
+
+	@Name("io.gopool.TaskQueued")
+	@Label("Task Queued")
+	@Description("A task went into a pool's queue because no worker was free")
+	static final class TaskQueued extends PerTaskEvent {
 
 		@Label("Queue Size")
 		@Description("Tasks in the queue, this one included")
@@ -156,19 +160,7 @@ final class JfrEvents {
 	@Name("io.gopool.TaskStarted")
 	@Label("Task Started")
 	@Description("A worker started a task")
-	@Category("GoPool")
-	@Enabled(false)
-	@StackTrace(false)
-	static final class TaskStarted extends Event {
-
-		@Label("Pool")
-		String pool;
-
-		@Label("Task")
-		String task;
-
-		@Label("Priority")
-		int priority;
+	static final class TaskStarted extends PerTaskEvent {
 
 		@Label("Wait Time")
 		@Description("Time from submission to start")
@@ -180,19 +172,7 @@ final class JfrEvents {
 	@Name("io.gopool.TaskFinished")
 	@Label("Task Finished")
 	@Description("A task ran; the event spans its run on the worker thread")
-	@Category("GoPool")
-	@Enabled(false)
-	@StackTrace(false)
-	static final class TaskFinished extends Event {
-
-		@Label("Pool")
-		String pool;
-
-		@Label("Task")
-		String task;
-
-		@Label("Priority")
-		int priority;
+	static final class TaskFinished extends PerTaskEvent {
 
 		@Label("Outcome")
 		@Description("COMPLETED, FAILED or CANCELLED")
@@ -208,19 +188,7 @@ final class JfrEvents {
 	@Name("io.gopool.TaskFailed")
 	@Label("Task Failed")
 	@Description("A task threw; only the exception's class is recorded")
-	@Category("GoPool")
-	@Enabled(false)
-	@StackTrace(false)
-	static final class TaskFailed extends Event {
-
-		@Label("Pool")
-		String pool;
-
-		@Label("Task")
-		String task;
-
-		@Label("Priority")
-		int priority;
+	static final class TaskFailed extends PerTaskEvent {
 
 		@Label("Exception Class")
 		Class<?> exceptionClass;
@@ -230,19 +198,7 @@ final class JfrEvents {
 	@Name("io.gopool.TaskExpired")
 	@Label("Task Expired")
 	@Description("A task's deadline passed before it started, so it never ran")
-	@Category("GoPool")
-	@Enabled(false)
-	@StackTrace(false)
-	static final class TaskExpired extends Event {
-
-		@Label("Pool")
-		String pool;
-
-		@Label("Task")
-		String task;
-
-		@Label("Priority")
-		int priority;
+	static final class TaskExpired extends PerTaskEvent {
 
 		@Label("Wait Time")
 		@Description("Time from submission to expiry")
@@ -259,19 +215,7 @@ final class JfrEvents {
 	@Name("io.gopool.TaskRejected")
 	@Label("Task Rejected")
 	@Description("A pool did not accept a task")
-	@Category("GoPool")
-	@Enabled(false)
-	@StackTrace(false)
-	static final class TaskRejected extends Event {
-
-		@Label("Pool")
-		String pool;
-
-		@Label("Task")
-		String task;
-
-		@Label("Priority")
-		int priority;
+	static final class TaskRejected extends PerTaskEvent {
 
 		@Label("Reason")
 		String reason;
@@ -281,19 +225,7 @@ final class JfrEvents {
 	@Name("io.gopool.TaskStuck")
 	@Label("Task Stuck")
 	@Description("A task has been running longer than its pool's stuck threshold")
-	@Category("GoPool")
-	@Enabled(false)
-	@StackTrace(false)
-	static final class TaskStuck extends Event {
-
-		@Label("Pool")
-		String pool;
-
-		@Label("Task")
-		String task;
-
-		@Label("Priority")
-		int priority;
+	static final class TaskStuck extends PerTaskEvent {
 
 		@Label("Worker Thread")
 		String workerThread;
