@@ -66,6 +66,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * and cancelled tasks give their queue place back as soon as their ending is done; their nodes
  * are swept lazily.
  *
+ * Sysmon: pools with a stuck threshold are scanned by one shared monitor thread (Sysmon), which
+ * reads each worker's current task and its start time. A task's watch state (Task.markStuck and
+ * unwatch) is moved by CAS, so the monitor and the task's ending agree on whether it ended stuck;
+ * the stuck count and the hand-off allowance follow from that. Hand-off raises the worker limit
+ * (maxWorkers plus extra workers, never more than there are stuck tasks) only while every worker
+ * is stuck and tasks are queued; each stuck task that ends lowers it again, and the surplus retires
+ * like workers above a lowered maximum. Pools without a threshold pay one null check per task.
+ *
  * Termination: the pool is TERMINATED when it is shut down, no worker is left and the queue is
  * empty. Everything that ends a task finishes its ending (count, callback, future, event) before
  * it gives back what keeps the pool alive (an exiting worker folds its counters in before it
