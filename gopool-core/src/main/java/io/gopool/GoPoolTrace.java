@@ -23,8 +23,8 @@ import java.util.function.ToLongFunction;
  *
  * Counts marked {@code +} are since the previous line; {@code wait.p99} is the 99th
  * percentile of the queue wait of the tasks started since then (an estimate, see
- * {@link WaitHistogram}). Tracing reads each pool's stats on one daemon thread and costs
- * the pools nothing; a pool that is not traced pays nothing at all.
+ * {@link WaitHistogram}, which every pool keeps). Tracing only reads each pool's stats on
+ * one daemon thread, so a pool that is not traced pays nothing more.
  */
 public final class GoPoolTrace implements AutoCloseable {
 
