@@ -28,11 +28,11 @@ final class JfrEvents {
 	private JfrEvents() {
 	}
 
-	static void queued(String pool, Task task, int queueSize) {
+	static void queued(String pool, Task task, TaskQueue queue) {
 		TaskQueued event = new TaskQueued();
 		if (event.isEnabled()) {
 			event.describe(pool, task);
-			event.queueSize = queueSize;
+			event.queueSize = queue.size();
 			event.commit();
 		}
 	}

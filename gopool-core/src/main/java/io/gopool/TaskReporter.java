@@ -36,9 +36,12 @@ final class TaskReporter {
 		}
 	}
 
-	void queued(Task task, int queueSize) {
+	/**
+	 * Takes the queue rather than its size: reading the size costs only when recorded.
+	 */
+	void queued(Task task, TaskQueue queue) {
 		if (FLIGHT_RECORDER) {
-			JfrEvents.queued(this.poolName, task, queueSize);
+			JfrEvents.queued(this.poolName, task, queue);
 		}
 	}
 

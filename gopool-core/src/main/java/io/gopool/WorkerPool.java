@@ -375,7 +375,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			throw reject(task, withdrawal, cause);
 		}
 		accepted(task);
-		this.reporter.queued(task, this.queue.size());
+		this.reporter.queued(task, this.queue);
 		if (task.hasDeadline) {
 			DeadlineTimer.schedule(this, task, task.deadline - this.ticker.read());
 		}
