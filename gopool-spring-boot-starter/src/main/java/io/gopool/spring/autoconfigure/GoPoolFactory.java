@@ -100,6 +100,16 @@ final class GoPoolFactory {
 	}
 
 	/**
+	 * A pool's own value of a setting, or the default it inherits; {@code pool} may be
+	 * {@code null} (a pool no longer configured).
+	 */
+	static <T> T configured(GoPoolProperties.Pool pool, GoPoolProperties.Pool defaults,
+			Function<GoPoolProperties.Pool, T> getter) {
+		T own = (pool != null) ? getter.apply(pool) : null;
+		return (own != null) ? own : getter.apply(defaults);
+	}
+
+	/**
 	 * The settings of one pool: its own values, falling back to the defaults.
 	 */
 	private static final class Settings {
@@ -142,8 +152,7 @@ final class GoPoolFactory {
 		}
 
 		<T> T value(Function<GoPoolProperties.Pool, T> getter) {
-			T own = getter.apply(this.pool);
-			return (own != null) ? own : getter.apply(this.defaults);
+			return configured(this.pool, this.defaults, getter);
 		}
 
 		/**

@@ -146,12 +146,9 @@ final class GoPoolRefreshListener implements ApplicationListener<EnvironmentChan
 		return (value instanceof Duration duration) ? DurationText.print(duration) : String.valueOf(value);
 	}
 
-	/** A pool's setting, or the default it inherits. */
 	private static <T> T configured(String pool, Function<GoPoolProperties.Pool, T> getter,
 			GoPoolProperties properties) {
-		GoPoolProperties.Pool own = properties.getPools().get(pool);
-		T value = (own != null) ? getter.apply(own) : null;
-		return (value != null) ? value : getter.apply(properties.getDefaults());
+		return GoPoolFactory.configured(properties.getPools().get(pool), properties.getDefaults(), getter);
 	}
 
 }
