@@ -1,7 +1,5 @@
 package io.gopool;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 /**
  * The idle workers, most recently idle on top (LIFO, as in ants' worker stack): hot
  * workers are reused and the ones at the bottom stay idle long enough to retire after
@@ -13,7 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * whose worker has since retired, been woken through another node, or gone busy is simply
  * dropped when popped.
  */
-final class IdleWorkerStack {
+@SuppressWarnings("unused")
+final class IdleWorkerStack extends IdleStackTop {
+
+	/**
+	 * Padding after the head; with {@link PaddingAhead} before it, the head has its cache
+	 * lines to itself. Submitters read it on every submission, so a neighbour written by
+	 * workers (a queue counter, say) would make each of those reads a miss.
+	 */
+	private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
 	static final class Node {
 
@@ -27,21 +33,19 @@ final class IdleWorkerStack {
 
 	}
 
-	private final AtomicReference<Node> head = new AtomicReference<>();
-
 	Node push(Worker worker) {
 		Node node = new Node(worker);
 		Node top;
 		do {
-			top = this.head.get();
+			top = head();
 			node.next = top;
 		}
-		while (!this.head.compareAndSet(top, node));
+		while (!casHead(top, node));
 		return node;
 	}
 
 	boolean isEmpty() {
-		return this.head.get() == null;
+		return head() == null;
 	}
 
 	/**
@@ -50,11 +54,11 @@ final class IdleWorkerStack {
 	 */
 	Worker assign(Object work) {
 		for (;;) {
-			Node top = this.head.get();
+			Node top = head();
 			if (top == null) {
 				return null;
 			}
-			if (this.head.compareAndSet(top, top.next) && top.worker.tryAssign(work)) {
+			if (casHead(top, top.next) && top.worker.tryAssign(work)) {
 				return top.worker;
 			}
 		}
@@ -65,7 +69,7 @@ final class IdleWorkerStack {
 	 * idleness calls this.
 	 */
 	void removeIfTop(Node node) {
-		this.head.compareAndSet(node, node.next);
+		casHead(node, node.next);
 	}
 
 }

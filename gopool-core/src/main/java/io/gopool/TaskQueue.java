@@ -11,10 +11,15 @@ import java.util.function.Predicate;
  * <p>
  * Capacity is exact because a submitter reserves a place ({@link #tryReserve}) before it
  * links its task, and a place is given back exactly once, by whoever moves the task out
- * of {@link Task#NEW}. A task that leaves the queue without being polled (expired,
- * cancelled) stays linked as a dead node that takes no capacity; dead nodes are skipped
- * when polled and swept in bulk once there are more of them than the capacity, so they
- * cannot pile up.
+ * of {@link Task#NEW}. Places are counted by two ever-growing counters on cache lines of
+ * their own, so that submitters and workers do not fight over one: submitters count the
+ * places they take, and the parties that end queued tasks count the places given back. A
+ * submitter compares with a recent copy of the places given back and reads the real count
+ * only when the copy says full; the copy is never ahead of the real count, so the check
+ * errs only towards reading again, never towards overfilling. A task that leaves the
+ * queue without being polled (expired, cancelled) stays linked as a dead node that takes
+ * no capacity; dead nodes are skipped when polled and swept in bulk once there are more
+ * of them than the capacity, so they cannot pile up.
  * <p>
  * A small fixed set of FIFO lanes beats a heap for priorities, and a pool whose tasks all
  * share one priority scans one lane: priorities cost the plain FIFO path nothing.
@@ -38,8 +43,14 @@ final class TaskQueue {
 	 */
 	private volatile Lane[] active = new Lane[0];
 
-	/** Live queued tasks plus reservations about to be linked. */
-	private final AtomicInteger size = new AtomicInteger();
+	/**
+	 * Places taken so far; written by submitters only. Its note is the submitters' copy
+	 * of {@link #released}.
+	 */
+	private final PaddedCounter reserved = new PaddedCounter();
+
+	/** Places given back so far; never written by submitters. */
+	private final PaddedCounter released = new PaddedCounter();
 
 	private final AtomicInteger deadNodes = new AtomicInteger();
 
@@ -55,8 +66,14 @@ final class TaskQueue {
 		this.capacity = capacity;
 	}
 
+	/**
+	 * Live queued tasks plus reservations about to be linked. Places given back are read
+	 * first, so a concurrent change can make the answer too high but never too low: a
+	 * worker that reads zero has not missed a task.
+	 */
 	int size() {
-		return this.size.get();
+		long givenBack = this.released.get();
+		return (int) (this.reserved.get() - givenBack);
 	}
 
 	int capacity() {
@@ -67,13 +84,23 @@ final class TaskQueue {
 		this.capacity = capacity;
 	}
 
+	/**
+	 * Takes a place if there is room. A refusal is decided on a fresh read of the places
+	 * given back, taken after the places taken were read, so at that moment the queue
+	 * really was full.
+	 */
 	boolean tryReserve() {
+		int capacity = this.capacity;
 		for (;;) {
-			int current = this.size.get();
-			if (current >= this.capacity) {
-				return false;
+			long taken = this.reserved.get();
+			if (taken - this.reserved.note() >= capacity) {
+				long givenBack = this.released.get();
+				this.reserved.setNote(givenBack);
+				if (taken - givenBack >= capacity) {
+					return false;
+				}
 			}
-			if (this.size.compareAndSet(current, current + 1)) {
+			if (this.reserved.compareAndSet(taken, taken + 1)) {
 				return true;
 			}
 		}
@@ -99,7 +126,7 @@ final class TaskQueue {
 		if (task.hasDeadline) {
 			this.withDeadline.decrementAndGet();
 		}
-		this.size.decrementAndGet();
+		this.released.increment();
 		if (!polled && this.deadNodes.incrementAndGet() > Math.max(MIN_SWEEP_THRESHOLD, this.capacity)) {
 			sweep();
 		}

@@ -34,6 +34,12 @@ final class Worker implements Runnable {
 	 */
 	private static final int SPINS = 128;
 
+	/**
+	 * How many times a worker looks again at once for a task being linked before it
+	 * yields its CPU; see {@link #nextWork}.
+	 */
+	private static final int MISSES_BEFORE_YIELD = 32;
+
 	private static final VarHandle SLOT = VarHandles.find(MethodHandles.lookup(), "slot", Object.class);
 
 	final WorkerPool pool;
@@ -138,20 +144,28 @@ final class Worker implements Runnable {
 	 * next, or {@code null} to exit (the worker's count already given back).
 	 */
 	private Object nextWork() {
+		int misses = 0;
 		for (;;) {
 			if (this.pool.shouldExitAfterTask(this)) {
 				return null;
 			}
 			Task queued = this.pool.pollQueue();
 			if (queued != null) {
+				misses = 0;
 				this.pool.runTask(this, queued);
 				continue;
 			}
 			if (this.pool.queueSize() > 0) {
 				// A submitter reserved a place and is about to link its task, or a task
-				// is leaving the queue: both take a few instructions, so give way and
-				// look again.
-				Thread.yield();
+				// is leaving the queue: both take a few instructions, so look again
+				// at once, and give way only if it takes longer (that thread may have
+				// lost its CPU).
+				if (++misses < MISSES_BEFORE_YIELD) {
+					Thread.onSpinWait();
+				}
+				else {
+					Thread.yield();
+				}
 				continue;
 			}
 			if (this.pool.shouldExitWhenQueueEmpty(this)) {

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Timeout;
  * by Lincheck: submitters reserve a place and then link their task; workers poll, and
  * while the queue still counts places they cannot see yet (a task being linked or
  * leaving) they yield and look again, as {@code Worker.nextWork} does. Every concurrent
- * history must match a bounded buffer of exact capacity: an add succeeds exactly when
- * there is room, no task is lost and none is taken twice. Model checking explores
- * interleavings systematically; the stress run adds real parallelism.
+ * history must match {@link BoundedBuffer}, a bounded buffer of exact capacity: an add
+ * succeeds exactly when there is room, no task is lost and none is taken twice. (That
+ * specification is given explicitly: by default Lincheck compares with the queue itself
+ * run sequentially, which would let a queue that wrongly refuses adds pass.) Tasks of two
+ * priorities go to two lanes, so that finding the lane to poll is checked too. Model
+ * checking explores interleavings systematically; the stress run adds real parallelism.
  * <p>
  * The tasks are alike, because order is deliberately not part of this: Lincheck showed
  * that order across submissions still linking is not linearizable (a place is reserved
@@ -28,16 +31,28 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 public class TaskQueueLinearizabilityTest {
 
-	private final TaskQueue queue = new TaskQueue(2);
+	private static final int CAPACITY = 2;
+
+	private final TaskQueue queue = new TaskQueue(CAPACITY);
 
 	/** Reserves a place and links a task, as dispatch does; fails when full. */
 	@Operation
 	public boolean add() {
+		return add(0);
+	}
+
+	/** As {@link #add()}, with a more urgent task, which goes to another lane. */
+	@Operation
+	public boolean addUrgent() {
+		return add(-5);
+	}
+
+	private boolean add(int priority) {
 		if (!this.queue.tryReserve()) {
 			return false;
 		}
 		this.queue.offer(new RunnableTask(() -> {
-		}, 0, "task", null, 0, 0, false));
+		}, priority, "task", null, 0, 0, false));
 		return true;
 	}
 
@@ -63,7 +78,8 @@ public class TaskQueueLinearizabilityTest {
 
 	@Test
 	void linearizableUnderModelChecking() {
-		ModelCheckingOptions options = new ModelCheckingOptions().iterations(50)
+		ModelCheckingOptions options = new ModelCheckingOptions().sequentialSpecification(BoundedBuffer.class)
+			.iterations(50)
 			.invocationsPerIteration(500)
 			.threads(2)
 			.actorsPerThread(3);
@@ -72,11 +88,41 @@ public class TaskQueueLinearizabilityTest {
 
 	@Test
 	void linearizableUnderStress() {
-		StressOptions options = new StressOptions().iterations(30)
+		StressOptions options = new StressOptions().sequentialSpecification(BoundedBuffer.class)
+			.iterations(30)
 			.invocationsPerIteration(1000)
 			.threads(3)
 			.actorsPerThread(3);
 		LinChecker.check(TaskQueueLinearizabilityTest.class, options);
+	}
+
+	/**
+	 * What the queue must behave as: a buffer of {@link #CAPACITY} interchangeable tasks.
+	 */
+	public static class BoundedBuffer {
+
+		private int size;
+
+		public boolean add() {
+			if (this.size == CAPACITY) {
+				return false;
+			}
+			this.size++;
+			return true;
+		}
+
+		public boolean addUrgent() {
+			return add();
+		}
+
+		public String take() {
+			if (this.size == 0) {
+				return null;
+			}
+			this.size--;
+			return "task";
+		}
+
 	}
 
 }
