@@ -146,6 +146,19 @@ final class TaskQueue {
 		return null;
 	}
 
+	/**
+	 * Whether a poll would find a node (which may be dead); unlike {@link #size()}, not
+	 * counting places whose tasks are not linked yet.
+	 */
+	boolean hasLinkedNode() {
+		for (Lane lane : this.active) {
+			if (!lane.isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Unlinks and returns the oldest node of the least urgent lane that has one. */
 	Task pollLeastUrgent() {
 		Lane[] lanes = this.active;

@@ -35,10 +35,10 @@ final class Worker implements Runnable {
 	private static final int SPINS = 128;
 
 	/**
-	 * How many times a worker looks again at once for a task being linked before it
-	 * yields its CPU; see {@link #nextWork}.
+	 * How many times a worker looks again at once for a task being linked before it goes
+	 * idle; see {@link #nextWork}.
 	 */
-	private static final int MISSES_BEFORE_YIELD = 32;
+	private static final int MISSES_BEFORE_IDLE = 32;
 
 	private static final VarHandle SLOT = VarHandles.find(MethodHandles.lookup(), "slot", Object.class);
 
@@ -157,18 +157,21 @@ final class Worker implements Runnable {
 			}
 			if (this.pool.queueSize() > 0) {
 				// A submitter reserved a place and is about to link its task, or a task
-				// is leaving the queue: both take a few instructions, so look again
-				// at once, and give way only if it takes longer (that thread may have
-				// lost its CPU).
-				if (++misses < MISSES_BEFORE_YIELD) {
+				// is leaving the queue: both take a few instructions, so look again at
+				// once. If it takes longer, that thread has probably lost its CPU: go
+				// idle rather than compete for the CPU it needs (a submitter wakes an
+				// idle worker once its task is linked), unless the pool is shutting
+				// down, when the worker must stay until the last places are settled.
+				if (++misses < MISSES_BEFORE_IDLE) {
 					Thread.onSpinWait();
+					continue;
 				}
-				else {
+				if (this.pool.isShutdown()) {
 					Thread.yield();
+					continue;
 				}
-				continue;
 			}
-			if (this.pool.shouldExitWhenQueueEmpty(this)) {
+			else if (this.pool.shouldExitWhenQueueEmpty(this)) {
 				return null;
 			}
 			SLOT.setRelease(this, null);
@@ -184,9 +187,10 @@ final class Worker implements Runnable {
 	private Object idle(IdleWorkerStack.Node node, long idleSince) {
 		this.pool.workerWentIdle();
 		// A submitter links its task and then looks for idle workers; we pushed ourselves
-		// and now look at the queue. One of the two sees the other, so a task is never
-		// left queued while we sleep.
-		if (this.pool.queueSize() > 0 || this.pool.isShutdown()) {
+		// and now look for a linked task. One of the two sees the other, so a task is
+		// never left queued while we sleep. A place reserved for a task not yet linked
+		// does not keep us up: its submitter will look for idle workers after linking.
+		if (this.pool.hasLinkedTask() || this.pool.isShutdown()) {
 			if (SLOT.compareAndSet(this, null, BUSY)) {
 				this.pool.idleWorkers().removeIfTop(node);
 				return WAKE;

@@ -42,9 +42,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every transition that removes a looker re-checks afterwards, and the submitter re-checks after
  * linking; each pair is a Dekker handshake (write mine, then read yours) on volatiles, so at
  * least one side sees the other:
- *  - worker going idle: push itself, then read the queue size  /  submitter: link the task, then
- *    pop idle workers until one takes a WAKE (stale nodes do not count), and if none does and
- *    there are no workers at all, start one;
+ *  - worker going idle: push itself, then look for a linked task  /  submitter: link the task,
+ *    then pop idle workers until one takes a WAKE (stale nodes do not count), and if none does
+ *    and there are no workers at all, start one. A place reserved for a task not yet linked
+ *    does not keep a worker up for long: after a few looks it goes idle, as the submitter will
+ *    wake it after linking (on two CPUs, spinning would take the CPU that submitter needs);
  *  - worker retiring: decrement the worker count, then read the queue size and un-retire if
  *    needed  /  submitter: link, then read the worker count;
  *  - shutdown: set the run state, then WAKE idle workers  /  worker: push itself, then read the
@@ -890,6 +892,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	int queueSize() {
 		return this.queue.size();
+	}
+
+	boolean hasLinkedTask() {
+		return this.queue.hasLinkedNode();
 	}
 
 	IdleWorkerStack idleWorkers() {

@@ -184,6 +184,41 @@ class DispatchTest {
 		assertThat(stats.workers()).isZero();
 	}
 
+	/**
+	 * A worker that finds a place reserved but no task linked yet goes idle after a few
+	 * looks, relying on the submitter to wake it once the task is linked. Rounds of
+	 * racing submitters against one worker that keeps running dry hit that window; a task
+	 * stranded by a missed wake-up would time out.
+	 */
+	@Test
+	@Timeout(120)
+	void aWorkerThatGoesIdleWhileATaskIsBeingLinkedIsWokenForIt() throws Exception {
+		GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).queueCapacity(16).build("linking");
+		var submitters = Executors.newFixedThreadPool(3);
+		try {
+			for (int round = 0; round < 3_000; round++) {
+				CountDownLatch start = new CountDownLatch(1);
+				List<CompletableFuture<CompletableFuture<?>>> submissions = new ArrayList<>();
+				for (int s = 0; s < 3; s++) {
+					submissions.add(CompletableFuture.supplyAsync(() -> {
+						awaitQuietly(start);
+						return pool.submit(() -> {
+						});
+					}, submitters));
+				}
+				start.countDown();
+				for (CompletableFuture<CompletableFuture<?>> submission : submissions) {
+					submission.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+				}
+			}
+			assertThat(pool.stats().completed()).isEqualTo(9_000);
+		}
+		finally {
+			submitters.shutdownNow();
+			pool.shutdownNow();
+		}
+	}
+
 	static void awaitQuietly(CountDownLatch latch) {
 		try {
 			latch.await();
