@@ -18,15 +18,14 @@ import java.util.concurrent.locks.LockSupport;
 final class Worker implements Runnable {
 
 	/**
-	 * Slot value: poll the queue, not counted as a wake-up (sent on shutdown).
+	 * Slot value: poll the queue (sent after queuing a task, and on shutdown or retune).
 	 */
 	static final Object WAKE = new Object();
 
 	/**
 	 * Slot value: poll the queue, sent by a pool that counted this worker as waking (see
 	 * {@code WorkerPool.wakeIdleWorker}); the worker uncounts itself after its first
-	 * look. A task in the slot is counted the same way, and uncounted before it runs; a
-	 * worker that takes itself out of idleness to look counts itself.
+	 * look. A task in the slot is counted the same way, and uncounted before it runs.
 	 */
 	static final Object SEARCH = new Object();
 
@@ -236,14 +235,10 @@ final class Worker implements Runnable {
 		// never left queued while we sleep. A place reserved for a task not yet linked
 		// does not keep us up: its submitter will look for idle workers after linking.
 		if (this.pool.hasLinkedTask() || this.pool.isShutdown()) {
-			// Counted as woken until we have looked, like a worker the pool wakes, so
-			// that a submitter finding the queue full waits for the place we make.
-			this.pool.wakeStarted();
 			if (SLOT.compareAndSet(this, null, BUSY)) {
 				this.pool.idleWorkers().removeIfTop(node);
-				return SEARCH;
+				return WAKE;
 			}
-			this.pool.wakeEnded();
 			return takeSlot();
 		}
 		// Go's scheduler spins briefly before parking so that back-to-back work skips a
@@ -275,10 +270,9 @@ final class Worker implements Runnable {
 				if (this.pool.tryRetire(this)) {
 					return null;
 				}
-				// No longer surplus (another worker retired first): look at the queue,
-				// counted as woken, then idle again with a new node.
-				this.pool.wakeStarted();
-				return SEARCH;
+				// No longer surplus (another worker retired first): idle again, with a
+				// new node.
+				return WAKE;
 			}
 			this.parked = true;
 			if (this.slot == null) {

@@ -323,7 +323,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 			// A parked worker costs an unpark per task: while one is being woken, a burst
 			// of tasks is queued for it rather than each task waking another.
-			if (handOff(task, false)) {
+			if (handOff(task, this.waking.get() > 0)) {
 				accepted(task);
 				return;
 			}
@@ -340,7 +340,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				enqueue(task);
 				return;
 			}
-			if (handOff(task, true)) {
+			if (handOff(task, false)) {
 				// No room in the queue, but a parked worker takes the task after all.
 				accepted(task);
 				return;
@@ -424,16 +424,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	/**
-	 * Hands a task to an idle worker; unless {@code anyIdle}, only to one still spinning
-	 * while another woken worker is counted. Returns whether one took it. The worker is
-	 * counted as waking until it takes the task out of its slot (see
-	 * {@link #wakeIdleWorker}).
+	 * Hands a task to an idle worker, only to one still spinning if {@code unparkedOnly};
+	 * returns whether one took it. The worker is counted as waking until it takes the
+	 * task out of its slot (see {@link #wakeIdleWorker}).
 	 */
-	private boolean handOff(Task task, boolean anyIdle) {
+	private boolean handOff(Task task, boolean unparkedOnly) {
 		if (this.idle.isEmpty()) {
 			return false;
 		}
-		boolean unparkedOnly = !anyIdle && this.waking.get() > 0;
 		this.waking.increment();
 		Worker worker = unparkedOnly ? this.idle.assignUnparked(task) : this.idle.assign(task);
 		if (worker == null) {
@@ -469,11 +467,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * that a burst fans out one wake at a time and no task is left behind a count that
 	 * made its submitter skip the wake-up.
 	 */
-	/** Counts a worker that takes itself out of idleness to look at the queue. */
-	void wakeStarted() {
-		this.waking.increment();
-	}
-
 	void wakeEnded() {
 		this.waking.decrement();
 		queuedTaskTaken();

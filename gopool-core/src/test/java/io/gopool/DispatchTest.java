@@ -259,12 +259,10 @@ class DispatchTest {
 	}
 
 	/**
-	 * A burst against parked idle workers is partly queued while one worker wakes (rather
-	 * than each task waking another), yet the pool must still take exactly its workers
-	 * plus its queue capacity: a full queue waits for the place a woken worker is about
-	 * to make, and a parked worker still takes a task the queue has no room for. Each
-	 * round starts once both workers are parked: a worker still on its way to the idle
-	 * stack is not yet idle (see the dispatch notes in README).
+	 * A burst against idle workers is partly queued while one worker wakes (rather than
+	 * each task waking another), yet the pool must still take exactly its workers plus
+	 * its queue capacity: a full queue waits for the place a woken worker is about to
+	 * make, and a parked worker still takes a task the queue has no room for.
 	 */
 	@Test
 	@Timeout(120)
@@ -288,21 +286,12 @@ class DispatchTest {
 				await().pollDelay(Duration.ZERO)
 					.pollInterval(Duration.ofMillis(1))
 					.atMost(Duration.ofSeconds(5))
-					.until(() -> parkedWorkers("burst") == 2 && ((WorkerPool) pool).wakingWorkers() == 0);
+					.until(() -> pool.stats().idleWorkers() == 2 && ((WorkerPool) pool).wakingWorkers() == 0);
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private static long parkedWorkers(String pool) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((thread) -> thread.getName().startsWith("gopool-" + pool + "-"))
-			.filter((thread) -> thread.getState() == Thread.State.WAITING)
-			.count();
 	}
 
 	static void awaitQuietly(CountDownLatch latch) {
