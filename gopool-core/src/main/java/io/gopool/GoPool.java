@@ -13,11 +13,9 @@ import java.util.concurrent.TimeUnit;
  * A submitted task goes straight to an idle worker (the most recently idle one, so hot
  * workers are reused and cold ones retire after {@code keepAlive}); if none is idle a new
  * worker starts while the pool is below {@code maxWorkers}; only then is the task queued,
- * and a full queue triggers the {@link RejectionPolicy}. (While a worker the pool has
- * just woken has not yet started, a burst is queued for it rather than waking a parked
- * worker per task, and woken workers wake the next; a full queue still goes to idle
- * workers before any rejection.) Unlike {@link java.util.concurrent.ThreadPoolExecutor},
- * a pool therefore grows to its maximum before it queues.
+ * and a full queue triggers the {@link RejectionPolicy}. Unlike
+ * {@link java.util.concurrent.ThreadPoolExecutor}, a pool therefore grows to its maximum
+ * before it queues.
  *
  * <pre class="code">
  * try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(16).queueCapacity(1000).build("orders")) {
