@@ -65,23 +65,6 @@ final class IdleWorkerStack extends IdleStackTop {
 	}
 
 	/**
-	 * As {@link #assign}, but only to a worker that has not parked yet (it is spinning),
-	 * so that handing over costs no unpark; returns {@code null} as soon as the top
-	 * worker is parked.
-	 */
-	Worker assignUnparked(Object work) {
-		for (;;) {
-			Node top = head();
-			if (top == null || top.worker.isParked()) {
-				return null;
-			}
-			if (casHead(top, top.next) && top.worker.tryAssign(work)) {
-				return top.worker;
-			}
-		}
-	}
-
-	/**
 	 * Drops the node if it is still on top; a worker that took itself back out of
 	 * idleness calls this.
 	 */

@@ -22,13 +22,6 @@ final class Worker implements Runnable {
 	 */
 	static final Object WAKE = new Object();
 
-	/**
-	 * Slot value: poll the queue, sent by a pool that counted this worker as waking (see
-	 * {@code WorkerPool.wakeIdleWorker}); the worker uncounts itself after its first
-	 * look. A task in the slot is counted the same way, and uncounted before it runs.
-	 */
-	static final Object SEARCH = new Object();
-
 	/** Slot value: running or between tasks, not assignable. */
 	static final Object BUSY = new Object();
 
@@ -103,10 +96,6 @@ final class Worker implements Runnable {
 		return (Task) CURRENT.getAcquire(this);
 	}
 
-	boolean isParked() {
-		return this.parked;
-	}
-
 	boolean isIdle() {
 		return this.slot == null;
 	}
@@ -129,35 +118,20 @@ final class Worker implements Runnable {
 			return null;
 		}
 		Object work = takeSlot();
-		if (work != WAKE) {
-			this.pool.wakeEnded();
-		}
 		return (work instanceof Task task) ? task : null;
 	}
 
 	@Override
 	public void run() {
 		try {
-			Object work = this.firstTask;
-			if (this.initialNode != null) {
-				work = idle(this.initialNode, System.nanoTime());
-			}
-			else if (work != null) {
-				// A first task is given, not handed through the slot: not counted.
-				work = new FirstTask(this.firstTask);
-			}
+			Object work = (this.initialNode != null) ? idle(this.initialNode, System.nanoTime()) : this.firstTask;
 			this.firstTask = null;
 			this.initialNode = null;
 			while (work != null) {
-				boolean searching = work == SEARCH;
-				if (work instanceof FirstTask first) {
-					runIfClaimed(first.task);
+				if (work != WAKE && this.pool.claim((Task) work)) {
+					this.pool.runTask(this, (Task) work);
 				}
-				else if (work instanceof Task task) {
-					this.pool.wakeEnded();
-					runIfClaimed(task);
-				}
-				work = nextWork(searching);
+				work = nextWork();
 			}
 		}
 		finally {
@@ -165,37 +139,19 @@ final class Worker implements Runnable {
 		}
 	}
 
-	private void runIfClaimed(Task task) {
-		if (this.pool.claim(task)) {
-			this.pool.runTask(this, task);
-		}
-	}
-
 	/**
 	 * Runs queued tasks until the queue is empty, then goes idle; returns what to do
-	 * next, or {@code null} to exit (the worker's count already given back). A worker
-	 * woken to search ({@link #SEARCH}) is counted as waking until it has looked once.
+	 * next, or {@code null} to exit (the worker's count already given back).
 	 */
-	private Object nextWork(boolean searching) {
+	private Object nextWork() {
 		int misses = 0;
 		for (;;) {
 			if (this.pool.shouldExitAfterTask(this)) {
-				if (searching) {
-					this.pool.wakeEnded();
-				}
 				return null;
 			}
 			Task queued = this.pool.pollQueue();
-			if (searching) {
-				// Uncounted only now, so that a submitter that fills the queue while we
-				// are
-				// on our way waits for the place we make rather than being refused.
-				searching = false;
-				this.pool.wakeEnded();
-			}
 			if (queued != null) {
 				misses = 0;
-				this.pool.queuedTaskTaken();
 				this.pool.runTask(this, queued);
 				continue;
 			}
@@ -289,10 +245,6 @@ final class Worker implements Runnable {
 			// clearing it.
 			Thread.interrupted();
 		}
-	}
-
-	/** A worker's first task, given at its start rather than handed through its slot. */
-	private record FirstTask(Task task) {
 	}
 
 	private Object takeSlot() {

@@ -24,25 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dispatch (submit):
  * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's slot CAS
  *    (null -> task) succeeds. The most recently idle worker is reused first, so its caches are
- *    warm and the workers at the bottom age out after keepAlive. While a woken worker has not
- *    yet taken its task or looked at the queue, only a worker that is still spinning takes a
- *    task this way: waking a parked one per task would cost an unpark and a context switch
- *    each, so a burst goes to the queue and fans out one wake at a time (Waking, below).
+ *    warm and the workers at the bottom age out after keepAlive.
  * 2. Otherwise start a new worker with the task as its first task, while below maxWorkers. This
  *    is where GoPool differs from ThreadPoolExecutor, which grows past its core size only once
  *    the queue is full.
  * 3. Otherwise reserve a place in the TaskQueue and link the task. Capacity is exact.
- * 4. Otherwise any idle worker, parked or not, takes the task; then purge expired tasks (they
- *    must never cause a rejection); then, while a woken worker has yet to look at the queue,
- *    wait for the place it is about to make; only then apply the rejection policy. So a pool
- *    with idle workers takes exactly its idle workers plus its queue capacity in a burst.
- *
- * Waking (Go's rule for spinning threads): the pool counts the workers it has handed a task or
- * a SEARCH to that have not yet taken the task or looked at the queue once. After linking, a
- * submitter wakes an idle worker only if that count is zero; a worker uncounts itself and then,
- * if tasks are linked, workers idle and none counted, wakes the next. The count is raised before
- * each wake-up and lowered before each check, so while it is above zero some worker's check is
- * still to come, and that check sees every task linked before a submitter saw the count.
+ * 4. Otherwise purge expired tasks (they must never cause a rejection) and apply the rejection
+ *    policy.
  *
  * Concurrency:
  * The hot path takes no lock: the idle stack, the queue lanes, the queue size and the worker
@@ -174,12 +162,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private final AtomicLong ctl = new AtomicLong(ctlOf(RUNNING, 0));
 
 	private final AtomicInteger spinning = new AtomicInteger();
-
-	/**
-	 * Workers woken to search the queue that have not looked yet; see
-	 * {@link #wakeIdleWorker}.
-	 */
-	private final PaddedCounter waking = new PaddedCounter();
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -321,9 +303,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 					return;
 				}
 			}
-			// A parked worker costs an unpark per task: while one is being woken, a burst
-			// of tasks is queued for it rather than each task waking another.
-			if (handOff(task, this.waking.get() > 0)) {
+			if (this.idle.assign(task) != null) {
 				accepted(task);
 				return;
 			}
@@ -340,18 +320,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				enqueue(task);
 				return;
 			}
-			if (handOff(task, false)) {
-				// No room in the queue, but a parked worker takes the task after all.
-				accepted(task);
-				return;
-			}
 			if (purgeExpired()) {
-				continue;
-			}
-			if (this.waking.get() > 0) {
-				// A worker woken for the queue has not looked yet: the place it is about
-				// to make is for this task, so the pool is not full yet.
-				Thread.yield();
 				continue;
 			}
 			switch (this.rejectionPolicy) {
@@ -388,10 +357,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (runState() != RUNNING) {
 			withdrawal = "pool is shut down";
 		}
-		else if (!wakeForQueue() && workerCount() == 0) {
+		else if (this.idle.assign(Worker.WAKE) == null && workerCount() == 0) {
 			// The stack may hold only stale nodes (a retiring worker's, say), so only a
-			// worker that was woken counts; otherwise make sure some worker exists to
-			// look.
+			// worker
+			// that took the WAKE counts; otherwise make sure some worker exists to look.
 			try {
 				tryAddWorker(null);
 			}
@@ -412,82 +381,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (task.hasDeadline) {
 			DeadlineTimer.schedule(this, task, task.deadline - this.ticker.read());
 		}
-	}
-
-	/**
-	 * Makes sure that a worker will look at the queue after a task was linked: one that
-	 * is being woken already, or an idle one woken now. Returns {@code false} if no
-	 * worker was idle.
-	 */
-	private boolean wakeForQueue() {
-		return this.waking.get() > 0 || wakeIdleWorker();
-	}
-
-	/**
-	 * Hands a task to an idle worker, only to one still spinning if {@code unparkedOnly};
-	 * returns whether one took it. The worker is counted as waking until it takes the
-	 * task out of its slot (see {@link #wakeIdleWorker}).
-	 */
-	private boolean handOff(Task task, boolean unparkedOnly) {
-		if (this.idle.isEmpty()) {
-			return false;
-		}
-		this.waking.increment();
-		Worker worker = unparkedOnly ? this.idle.assignUnparked(task) : this.idle.assign(task);
-		if (worker == null) {
-			wakeEnded();
-		}
-		return worker != null;
-	}
-
-	/**
-	 * Wakes an idle worker to search the queue ({@link Worker#SEARCH}). The pool counts
-	 * the workers it woke that have not yet taken their task or looked at the queue;
-	 * while any is counted, submitters leave their tasks in the queue for it instead of
-	 * waking others, as Go's scheduler wakes a thread only while none is spinning.
-	 * Counted before the wake-up and uncounted by the worker before it checks the queue
-	 * again ({@link #wakeEnded}): a count above zero means some worker's check is still
-	 * to come, and that check sees every task linked before a submitter saw the count.
-	 */
-	private boolean wakeIdleWorker() {
-		do {
-			this.waking.increment();
-			if (this.idle.assign(Worker.SEARCH) != null) {
-				return true;
-			}
-			this.waking.decrement();
-		}
-		while (shouldWakeIdleWorker());
-		return false;
-	}
-
-	/**
-	 * Uncounts a woken worker (or a wake-up that found no idle worker), then checks the
-	 * queue: if tasks are linked, workers are idle and none is counted, it wakes one, so
-	 * that a burst fans out one wake at a time and no task is left behind a count that
-	 * made its submitter skip the wake-up.
-	 */
-	void wakeEnded() {
-		this.waking.decrement();
-		queuedTaskTaken();
-	}
-
-	/**
-	 * A worker took a task from the queue: if more are linked, idle workers wait and none
-	 * is being woken, it wakes one.
-	 */
-	void queuedTaskTaken() {
-		if (shouldWakeIdleWorker()) {
-			wakeIdleWorker();
-		}
-	}
-
-	private boolean shouldWakeIdleWorker() {
-		return !this.idle.isEmpty() && this.waking.get() == 0 && this.queue.hasLinkedNode();
-	}
-
-	int wakingWorkers() {
-		return (int) this.waking.get();
 	}
 
 	private void accepted(Task task) {

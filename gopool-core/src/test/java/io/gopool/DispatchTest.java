@@ -1,6 +1,5 @@
 package io.gopool;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -213,83 +212,9 @@ class DispatchTest {
 				}
 			}
 			assertThat(pool.stats().completed()).isEqualTo(9_000);
-			assertThat(((WorkerPool) pool).wakingWorkers()).isZero();
 		}
 		finally {
 			submitters.shutdownNow();
-			pool.shutdownNow();
-		}
-	}
-
-	/**
-	 * Idle workers are woken one at a time (a submitter leaves its task in the queue
-	 * while another worker is being woken), so a burst must still fan out: each worker
-	 * that takes a queued task wakes the next while more are queued. Eight tasks that can
-	 * only finish together must all be running at once, round after round, whether the
-	 * idle workers were spinning or parked; and no worker stays counted as waking.
-	 */
-	@Test
-	@Timeout(120)
-	void aBurstFansOutToEveryIdleWorker() throws Exception {
-		int workers = 8;
-		GoPool pool = GoPool.newBuilder().minWorkers(workers).maxWorkers(workers).queueCapacity(100).build("fan-out");
-		try {
-			for (int round = 0; round < 200; round++) {
-				CountDownLatch allRunning = new CountDownLatch(workers);
-				List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
-				for (int i = 0; i < workers; i++) {
-					tasks.add(pool.submit(() -> {
-						allRunning.countDown();
-						return allRunning.await(10, TimeUnit.SECONDS);
-					}));
-				}
-				for (CompletableFuture<Boolean> task : tasks) {
-					assertThat(PoolAssertions.await(pool, task)).as("round %d: all %d ran at once", round, workers)
-						.isTrue();
-				}
-				await().pollDelay(Duration.ZERO)
-					.pollInterval(Duration.ofMillis(1))
-					.atMost(Duration.ofSeconds(5))
-					.until(() -> ((WorkerPool) pool).wakingWorkers() == 0);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	/**
-	 * A burst against idle workers is partly queued while one worker wakes (rather than
-	 * each task waking another), yet the pool must still take exactly its workers plus
-	 * its queue capacity: a full queue waits for the place a woken worker is about to
-	 * make, and a parked worker still takes a task the queue has no room for.
-	 */
-	@Test
-	@Timeout(120)
-	void idleWorkersAndTheQueueTakeExactlyTheirCapacityInABurst() throws Exception {
-		GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).queueCapacity(10).build("burst");
-		try {
-			for (int round = 0; round < 300; round++) {
-				CountDownLatch release = new CountDownLatch(1);
-				List<CompletableFuture<?>> accepted = new ArrayList<>();
-				for (int i = 0; i < 12; i++) {
-					accepted.add(pool.submit(() -> awaitQuietly(release)));
-				}
-				int attempt = round;
-				assertThatExceptionOfType(TaskRejectedException.class).as("round %d: the 13th task", attempt)
-					.isThrownBy(() -> pool.execute(() -> {
-					}));
-				release.countDown();
-				for (CompletableFuture<?> task : accepted) {
-					PoolAssertions.await(pool, task);
-				}
-				await().pollDelay(Duration.ZERO)
-					.pollInterval(Duration.ofMillis(1))
-					.atMost(Duration.ofSeconds(5))
-					.until(() -> pool.stats().idleWorkers() == 2 && ((WorkerPool) pool).wakingWorkers() == 0);
-			}
-		}
-		finally {
 			pool.shutdownNow();
 		}
 	}
