@@ -128,7 +128,7 @@ final class Worker implements Runnable {
 			this.firstTask = null;
 			this.initialNode = null;
 			while (work != null) {
-				if (work != WAKE && this.pool.claim((Task) work)) {
+				if (work != WAKE && this.pool.claim((Task) work, true)) {
 					this.pool.runTask(this, (Task) work);
 				}
 				work = nextWork();

@@ -477,8 +477,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 					continue;
 				}
 			}
-			task.runner = Thread.currentThread();
-			if (task.transition(Task.NEW, Task.RUNNING)) {
+			if (start(task, true)) {
 				leftQueue(task, true);
 				return task;
 			}
@@ -487,9 +486,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	/**
-	 * Claims a task handed over directly; fails if it expired or was cancelled meanwhile.
+	 * Claims a task handed over directly, to a worker or (caller-runs) to its submitter;
+	 * fails if it expired or was cancelled meanwhile.
 	 */
-	boolean claim(Task task) {
+	boolean claim(Task task, boolean onWorker) {
 		if (task.hasDeadline) {
 			long now = this.ticker.read();
 			if (task.isExpired(now)) {
@@ -499,7 +499,21 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				return false;
 			}
 		}
+		return start(task, onWorker);
+	}
+
+	/**
+	 * Moves a task to RUNNING on the calling thread. A worker first clears any interrupt
+	 * it holds: one that reached it while idle was aimed at no task (a late cancel, a
+	 * library, a debugger), and from the CAS on, the only interrupts are those aimed at
+	 * this task (its cancel, the sysmon, shutdownNow). As in ThreadPoolExecutor, the run
+	 * state is read after clearing, so that an interrupt from shutdownNow is kept.
+	 */
+	private boolean start(Task task, boolean onWorker) {
 		task.runner = Thread.currentThread();
+		if (onWorker && Thread.interrupted() && runState() >= STOP) {
+			Thread.currentThread().interrupt();
+		}
 		return task.transition(Task.NEW, Task.RUNNING);
 	}
 
@@ -516,12 +530,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 			worker.setCurrent(null);
 		}
-		// A task's own interrupt, or one from cancel(true), must not reach the next task.
-		Thread.interrupted();
 	}
 
 	private void runInCaller(Task task) {
-		if (claim(task)) {
+		if (claim(task, false)) {
 			TaskCounters counters = new TaskCounters();
 			run(task, counters, this.ticker.read());
 			this.counters.fold(counters);
