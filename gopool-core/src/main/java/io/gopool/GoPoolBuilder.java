@@ -379,6 +379,8 @@ public final class GoPoolBuilder {
 	 * {@code minWorkers > maxWorkers}
 	 * @throws IllegalStateException if a thread factory is combined with virtual workers,
 	 * or stuck tasks are to be interrupted or handed off without a stuck threshold
+	 * @throws WorkerStartException if the minimum workers cannot be started; those
+	 * already started are stopped first
 	 */
 	public GoPool build(String name) {
 		requireNonNull(name, "pool name");

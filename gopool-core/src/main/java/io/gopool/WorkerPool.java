@@ -313,8 +313,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 					return;
 				}
 			}
-			catch (WorkerStartFailure ex) {
-				throw reject(task, "could not start a worker", ex.getCause());
+			catch (WorkerStartException ex) {
+				// A live worker will reach the task in the queue; only a pool that can
+				// run it nowhere refuses it.
+				if (workerCount() == 0) {
+					throw reject(task, "could not start a worker", ex.getCause());
+				}
 			}
 			if (this.queue.tryReserve()) {
 				enqueue(task);
@@ -364,7 +368,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			try {
 				tryAddWorker(null);
 			}
-			catch (WorkerStartFailure ex) {
+			catch (WorkerStartException ex) {
 				if (workerCount() == 0) {
 					withdrawal = "could not start a worker";
 					cause = ex.getCause();
@@ -709,7 +713,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	/**
 	 * Starts a worker if the pool is below its maximum; returns {@code false} if it is
 	 * not.
-	 * @throws WorkerStartFailure if the thread factory failed; the count is rolled back
+	 * @throws WorkerStartException if the thread factory failed; the count is rolled back
 	 */
 	private boolean tryAddWorker(Task firstTask) {
 		for (;;) {
@@ -748,7 +752,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				failUnstarted(handedOver, ex);
 			}
 			workerCountDropped();
-			throw new WorkerStartFailure(this.name, ex);
+			throw new WorkerStartException(this.name, ex);
 		}
 	}
 
@@ -838,7 +842,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			try {
 				tryAddWorker(null);
 			}
-			catch (WorkerStartFailure ex) {
+			catch (WorkerStartException ex) {
 				this.reporter.uncaught(ex);
 			}
 		}
@@ -1195,17 +1199,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private static long deadlineNanos(Duration deadline) {
 		long nanos = saturatedNanos(deadline);
 		return Math.min(Math.max(nanos, -MAX_DEADLINE_NANOS), MAX_DEADLINE_NANOS);
-	}
-
-	/** The thread factory failed; the pool's state was rolled back. */
-	private static final class WorkerStartFailure extends IllegalStateException {
-
-		private static final long serialVersionUID = 1L;
-
-		WorkerStartFailure(String poolName, Throwable cause) {
-			super("could not start a worker for pool '" + poolName + "': " + cause, cause);
-		}
-
 	}
 
 }

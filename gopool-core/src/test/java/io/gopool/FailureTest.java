@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -241,6 +244,63 @@ class FailureTest {
 			GoPoolStats stats = pool.stats();
 			assertThat(stats.rejected()).isEqualTo(3);
 			assertThat(stats.submitted()).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, 2 })
+	void whenNoMoreWorkersCanBeStartedTasksAreQueuedForTheLiveWorkerInsteadOfRejected(int failure) throws Exception {
+		AtomicInteger threads = new AtomicInteger();
+		Gate gate = new Gate(1);
+		AtomicInteger ran = new AtomicInteger();
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(100).threadFactory((runnable) -> {
+			if (threads.incrementAndGet() == 1) {
+				return new Thread(runnable);
+			}
+			return switch (failure) {
+				case 0 -> null;
+				case 1 -> throw new IllegalStateException("factory exception");
+				default -> throw new OutOfMemoryError("unable to create native thread (simulated)");
+			};
+		}).build("one-thread")) {
+			pool.execute(gate.task());
+			gate.awaitEntered();
+			for (int i = 0; i < 99; i++) {
+				pool.execute(ran::incrementAndGet);
+			}
+			GoPoolStats queued = pool.stats();
+			assertThat(queued.rejected()).isZero();
+			assertThat(queued.queueSize()).isEqualTo(99);
+			assertThat(queued.workers()).isEqualTo(1);
+			gate.open();
+			pool.shutdown();
+			PoolAssertions.assertTerminates(pool);
+			assertThat(ran).hasValue(99);
+			assertThat(pool.stats().completed()).isEqualTo(100);
+		}
+	}
+
+	@Test
+	void whenTheMinimumWorkersCannotBeStartedBuildThrowsAWorkerStartExceptionAndStopsThoseStarted() {
+		AtomicInteger threads = new AtomicInteger();
+		List<Thread> started = new CopyOnWriteArrayList<>();
+		IllegalStateException cause = new IllegalStateException("no more threads");
+		assertThatExceptionOfType(WorkerStartException.class)
+			.isThrownBy(() -> GoPool.newBuilder().minWorkers(3).maxWorkers(3).threadFactory((runnable) -> {
+				if (threads.incrementAndGet() == 3) {
+					throw cause;
+				}
+				Thread thread = new Thread(runnable);
+				started.add(thread);
+				return thread;
+			}).build("short-of-threads"))
+			.withMessage("could not start a worker for pool 'short-of-threads': " + cause)
+			.withCause(cause)
+			.satisfies((ex) -> assertThat(ex.getPoolName()).isEqualTo("short-of-threads"));
+		assertThat(started).hasSize(2);
+		for (Thread thread : started) {
+			assertThatCode(() -> thread.join(10_000)).doesNotThrowAnyException();
+			assertThat(thread.isAlive()).isFalse();
 		}
 	}
 
