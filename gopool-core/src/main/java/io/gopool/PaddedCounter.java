@@ -30,6 +30,10 @@ final class PaddedCounter extends PaddedCounterFields {
 		VALUE.getAndAdd(this, 1L);
 	}
 
+	void decrement() {
+		VALUE.getAndAdd(this, -1L);
+	}
+
 	/**
 	 * A word kept on the counter's line for those who write the counter, read and written
 	 * opaquely: a value any of them wrote, never a torn one.

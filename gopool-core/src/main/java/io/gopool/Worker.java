@@ -14,6 +14,12 @@ import java.util.concurrent.locks.LockSupport;
  * itself leaves idleness the same way (to retire, or because it saw queued work). Exactly
  * one CAS wins, so a task is never handed to a worker that is retiring and a worker is
  * never woken twice for one task.
+ * <p>
+ * Whatever takes a worker out of idleness counts it as searching first (see the pool's
+ * "Waking" notes): the party that fills its slot, or the worker itself when it leaves on
+ * its own. So every value {@link #idle} returns is counted, and the worker uncounts
+ * itself once it has taken its task, or looked at the queue and either taken a task from
+ * it or gone idle again.
  */
 final class Worker implements Runnable {
 
@@ -78,6 +84,14 @@ final class Worker implements Runnable {
 		this.firstTask = firstTask;
 	}
 
+	boolean isParked() {
+		return this.parked;
+	}
+
+	/**
+	 * Fills an idle worker's slot; the caller has counted the worker as searching (see
+	 * the class notes).
+	 */
 	boolean tryAssign(Object work) {
 		if (SLOT.compareAndSet(this, null, work)) {
 			if (this.parked) {
@@ -118,20 +132,31 @@ final class Worker implements Runnable {
 			return null;
 		}
 		Object work = takeSlot();
+		this.pool.searchEnded();
 		return (work instanceof Task task) ? task : null;
 	}
 
 	@Override
 	public void run() {
 		try {
-			Object work = (this.initialNode != null) ? idle(this.initialNode, System.nanoTime()) : this.firstTask;
+			Object work;
+			if (this.initialNode != null) {
+				work = idle(this.initialNode, System.nanoTime());
+			}
+			else {
+				// A first task is given at the start, not through the slot: not counted.
+				runIfClaimed(this.firstTask);
+				work = nextWork(false);
+			}
 			this.firstTask = null;
 			this.initialNode = null;
 			while (work != null) {
-				if (work != WAKE && this.pool.claim((Task) work, true)) {
-					this.pool.runTask(this, (Task) work);
+				boolean searching = work == WAKE;
+				if (!searching) {
+					this.pool.searchEnded();
+					runIfClaimed((Task) work);
 				}
-				work = nextWork();
+				work = nextWork(searching);
 			}
 		}
 		finally {
@@ -139,19 +164,32 @@ final class Worker implements Runnable {
 		}
 	}
 
+	private void runIfClaimed(Task task) {
+		if (this.pool.claim(task, true)) {
+			this.pool.runTask(this, task);
+		}
+	}
+
 	/**
 	 * Runs queued tasks until the queue is empty, then goes idle; returns what to do
-	 * next, or {@code null} to exit (the worker's count already given back).
+	 * next, or {@code null} to exit (the worker's count already given back). A worker
+	 * that is {@code searching} stays counted until it has taken a task from the queue
+	 * (whose place is given back first) or is on the idle stack again, so that a
+	 * submitter finding the queue full never misses it.
 	 */
-	private Object nextWork() {
+	private Object nextWork(boolean searching) {
 		int misses = 0;
 		for (;;) {
 			if (this.pool.shouldExitAfterTask(this)) {
-				return null;
+				return exit(searching);
 			}
 			Task queued = this.pool.pollQueue();
 			if (queued != null) {
 				misses = 0;
+				if (searching) {
+					searching = false;
+					this.pool.searchEnded();
+				}
 				this.pool.runTask(this, queued);
 				continue;
 			}
@@ -172,11 +210,23 @@ final class Worker implements Runnable {
 				}
 			}
 			else if (this.pool.shouldExitWhenQueueEmpty(this)) {
-				return null;
+				return exit(searching);
 			}
 			SLOT.setRelease(this, null);
-			return idle(this.pool.idleWorkers().push(this), System.nanoTime());
+			IdleWorkerStack.Node node = this.pool.idleWorkers().push(this);
+			if (searching) {
+				this.pool.searchEnded();
+			}
+			return idle(node, System.nanoTime());
 		}
+	}
+
+	/** Leaves the loop, the worker's count already given back; uncounts a search. */
+	private Object exit(boolean searching) {
+		if (searching) {
+			this.pool.searchEnded();
+		}
+		return null;
 	}
 
 	/**
@@ -191,10 +241,14 @@ final class Worker implements Runnable {
 		// never left queued while we sleep. A place reserved for a task not yet linked
 		// does not keep us up: its submitter will look for idle workers after linking.
 		if (this.pool.hasLinkedTask() || this.pool.isShutdown()) {
+			// Leaving on our own: counted first, as any party that takes us out of
+			// idleness counts us.
+			this.pool.searchStarted();
 			if (SLOT.compareAndSet(this, null, BUSY)) {
 				this.pool.idleWorkers().removeIfTop(node);
 				return WAKE;
 			}
+			this.pool.searchEnded();
 			return takeSlot();
 		}
 		// Go's scheduler spins briefly before parking so that back-to-back work skips a
@@ -220,14 +274,18 @@ final class Worker implements Runnable {
 			boolean surplus = this.pool.isSurplus();
 			long remaining = this.pool.keepAliveNanos() - (System.nanoTime() - idleSince);
 			if (surplus && remaining <= 0 || this.pool.isOverMax()) {
+				// Counted until our count is given back, or we have looked at the queue.
+				this.pool.searchStarted();
 				if (!SLOT.compareAndSet(this, null, RETIRING)) {
+					this.pool.searchEnded();
 					return takeSlot();
 				}
 				if (this.pool.tryRetire(this)) {
+					this.pool.searchEnded();
 					return null;
 				}
-				// No longer surplus (another worker retired first): idle again, with a
-				// new node.
+				// No longer surplus (another worker retired first): look at the queue,
+				// still counted, then idle again with a new node.
 				return WAKE;
 			}
 			this.parked = true;

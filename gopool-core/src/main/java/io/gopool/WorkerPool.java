@@ -24,13 +24,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dispatch (submit):
  * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's slot CAS
  *    (null -> task) succeeds. The most recently idle worker is reused first, so its caches are
- *    warm and the workers at the bottom age out after keepAlive.
+ *    warm and the workers at the bottom age out after keepAlive. While another worker is being
+ *    woken (Waking, below), only a worker that has not parked takes a task this way.
  * 2. Otherwise start a new worker with the task as its first task, while below maxWorkers. This
  *    is where GoPool differs from ThreadPoolExecutor, which grows past its core size only once
  *    the queue is full.
  * 3. Otherwise reserve a place in the TaskQueue and link the task. Capacity is exact.
- * 4. Otherwise purge expired tasks (they must never cause a rejection) and apply the rejection
- *    policy.
+ * 4. Otherwise any idle worker, parked or not, takes the task; then expired tasks are purged
+ *    (they must never cause a rejection); then, while a woken worker has yet to look, wait for
+ *    it; then look once more from step 1; only then apply the rejection policy.
+ *
+ * Waking (Go's rule for spinning threads, proc.go's nmspinning and wakep): an unpark and a
+ * context switch per task would cap a pool of many parked workers at a few hundred thousand
+ * tasks a second, so while a woken worker has not yet looked, submitters queue their tasks for
+ * it instead of waking another. The pool counts searching workers: those taken out of
+ * idleness, by a submitter's hand-off or WAKE or on their own, that have not yet taken their
+ * task or looked at the queue. After linking, a submitter wakes an idle worker only if none is
+ * counted. A worker uncounts itself (searchEnded) and then, if tasks are linked, workers are
+ * idle and none is counted, wakes the next: a burst fans out one wake at a time.
+ *  - No stranded task: a submitter links, then reads the count; a searcher uncounts itself,
+ *    then looks at the queue. One of the two sees the other.
+ *  - Exact capacity: a searching worker is neither idle nor holding a task, so a full queue
+ *    must not refuse a task while one is counted. Each worker enters its next state before it
+ *    leaves the last: it is counted before its slot leaves null, and uncounted only after the
+ *    place of the task it polled was given back or it is on the stack again. A submitter that
+ *    finds the queue full reads, in this order, the idle stack, the count, and then the queue
+ *    again (step 4 and the look from step 1). A worker that is idle or searching throughout
+ *    is seen by one of the three; only a worker that finishes a task meanwhile can be missed,
+ *    and that race is the submitter's to lose, as with any pool. The reverted first version
+ *    of this rule read the queue first and refused a task one place early in that window.
  *
  * Concurrency:
  * The hot path takes no lock: the idle stack, the queue lanes, the queue size and the worker
@@ -163,6 +185,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final AtomicInteger spinning = new AtomicInteger();
 
+	/** Workers taken out of idleness that have not yet looked (see Waking). */
+	private final PaddedCounter searching = new PaddedCounter();
+
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
 	/**
@@ -285,6 +310,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			task.decorate(this.taskDecorator);
 		}
 		long blockDeadline = 0;
+		boolean lookedAgain = false;
 		// The task was stamped at submission; only a retry (after waiting or evicting)
 		// reads again.
 		long now = task.submittedAt;
@@ -303,7 +329,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 					return;
 				}
 			}
-			if (this.idle.assign(task) != null) {
+			if (handOff(task, false)) {
 				accepted(task);
 				return;
 			}
@@ -324,7 +350,23 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				enqueue(task);
 				return;
 			}
+			if (handOff(task, true)) {
+				// No room in the queue, but a parked worker takes the task after all.
+				accepted(task);
+				return;
+			}
 			if (purgeExpired()) {
+				continue;
+			}
+			if (this.searching.get() > 0) {
+				// A woken worker has yet to look: the place it makes is for this task.
+				lookedAgain = false;
+				Thread.yield();
+				continue;
+			}
+			if (!lookedAgain) {
+				// Idle stack, then count, then queue (see Waking): look once more.
+				lookedAgain = true;
 				continue;
 			}
 			switch (this.rejectionPolicy) {
@@ -350,6 +392,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				}
 				default -> throw reject(task, "the pool is full", null);
 			}
+			lookedAgain = false;
 		}
 	}
 
@@ -361,10 +404,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (runState() != RUNNING) {
 			withdrawal = "pool is shut down";
 		}
-		else if (this.idle.assign(Worker.WAKE) == null && workerCount() == 0) {
+		else if (!wakeForQueue() && workerCount() == 0) {
 			// The stack may hold only stale nodes (a retiring worker's, say), so only a
-			// worker
-			// that took the WAKE counts; otherwise make sure some worker exists to look.
+			// worker that was woken counts; otherwise make sure some worker exists to
+			// look.
 			try {
 				tryAddWorker(null);
 			}
@@ -385,6 +428,81 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (task.hasDeadline) {
 			DeadlineTimer.schedule(this, task, task.deadline - this.ticker.read());
 		}
+	}
+
+	/**
+	 * Hands a task to an idle worker, counted as searching until it has taken the task;
+	 * unless {@code anyIdle}, only to one that has not parked while another is counted.
+	 * Returns whether one took it.
+	 */
+	private boolean handOff(Task task, boolean anyIdle) {
+		if (this.idle.isEmpty()) {
+			return false;
+		}
+		boolean unparkedOnly = !anyIdle && this.searching.get() > 0;
+		this.searching.increment();
+		Worker worker = unparkedOnly ? this.idle.assignUnparked(task) : this.idle.assign(task);
+		if (worker == null) {
+			searchEnded();
+		}
+		return worker != null;
+	}
+
+	/**
+	 * Makes sure that a worker will look at the queue after a task was linked: one that
+	 * is counted as searching already, or an idle one woken now. Returns {@code false} if
+	 * no worker was idle.
+	 */
+	private boolean wakeForQueue() {
+		return this.searching.get() > 0 || wakeIdleWorker();
+	}
+
+	/** Wakes an idle worker to look at the queue, counted as searching first. */
+	private boolean wakeIdleWorker() {
+		do {
+			this.searching.increment();
+			if (this.idle.assign(Worker.WAKE) != null) {
+				return true;
+			}
+			this.searching.decrement();
+		}
+		while (shouldWakeIdleWorker());
+		return false;
+	}
+
+	/** Wakes one worker of the pool, wherever it is, counted as searching first. */
+	private boolean wake(Worker worker) {
+		this.searching.increment();
+		if (worker.tryAssign(Worker.WAKE)) {
+			return true;
+		}
+		searchEnded();
+		return false;
+	}
+
+	/** Counts a worker that takes itself out of idleness (see Waking). */
+	void searchStarted() {
+		this.searching.increment();
+	}
+
+	/**
+	 * Uncounts a searching worker, or a wake-up that found nobody; then, if tasks are
+	 * linked, workers are idle and no other is counted, wakes the next, so that a burst
+	 * fans out and no task stays behind a count that made its submitter skip the wake-up.
+	 */
+	void searchEnded() {
+		this.searching.decrement();
+		if (shouldWakeIdleWorker()) {
+			wakeIdleWorker();
+		}
+	}
+
+	private boolean shouldWakeIdleWorker() {
+		return !this.idle.isEmpty() && this.searching.get() == 0 && this.queue.hasLinkedNode();
+	}
+
+	int searchingWorkers() {
+		return (int) this.searching.get();
 	}
 
 	private void accepted(Task task) {
@@ -437,7 +555,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private boolean mayHaveRoom() {
 		return runState() != RUNNING || !this.idle.isEmpty() || workerCount() < this.maxWorkers
-				|| this.queue.size() < this.queue.capacity();
+				|| this.queue.size() < this.queue.capacity() || this.searching.get() > 0;
 	}
 
 	private boolean evictLeastUrgent() {
@@ -943,7 +1061,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 		}
 		for (Worker worker : this.workers) {
-			if (!worker.tryAssign(Worker.WAKE) && worker.thread != null) {
+			if (!wake(worker) && worker.thread != null) {
 				worker.thread.interrupt();
 			}
 		}
@@ -954,7 +1072,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private void wakeIdleWorkers() {
 		for (Worker worker : this.workers) {
-			worker.tryAssign(Worker.WAKE);
+			wake(worker);
 		}
 	}
 
