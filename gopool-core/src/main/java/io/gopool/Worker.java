@@ -145,18 +145,18 @@ final class Worker implements Runnable {
 			}
 			else {
 				// A first task is given at the start, not through the slot: not counted.
-				runIfClaimed(this.firstTask);
-				work = nextWork(false);
+				work = nextWork(false, runIfClaimed(this.firstTask, this.pool.now()));
 			}
 			this.firstTask = null;
 			this.initialNode = null;
 			while (work != null) {
 				boolean searching = work == WAKE;
+				long now = this.pool.now();
 				if (!searching) {
 					this.pool.searchEnded();
-					runIfClaimed((Task) work);
+					now = runIfClaimed((Task) work, now);
 				}
-				work = nextWork(searching);
+				work = nextWork(searching, now);
 			}
 		}
 		finally {
@@ -164,10 +164,9 @@ final class Worker implements Runnable {
 		}
 	}
 
-	private void runIfClaimed(Task task) {
-		if (this.pool.claim(task, true)) {
-			this.pool.runTask(this, task);
-		}
+	/** Runs a task handed over if it is still to run; returns the clock at its end. */
+	private long runIfClaimed(Task task, long now) {
+		return this.pool.claim(task, true, now) ? this.pool.runTask(this, task, now) : now;
 	}
 
 	/**
@@ -177,7 +176,7 @@ final class Worker implements Runnable {
 	 * (whose place is given back first) or is on the idle stack again, so that a
 	 * submitter finding the queue full never misses it.
 	 */
-	private Object nextWork(boolean searching) {
+	private Object nextWork(boolean searching, long now) {
 		int misses = 0;
 		for (;;) {
 			if (this.pool.shouldExitAfterTask(this)) {
@@ -190,7 +189,7 @@ final class Worker implements Runnable {
 					searching = false;
 					this.pool.searchEnded();
 				}
-				this.pool.runTask(this, queued);
+				now = this.pool.runTask(this, queued, now);
 				continue;
 			}
 			if (this.pool.queueSize() > 0) {
@@ -200,6 +199,7 @@ final class Worker implements Runnable {
 				// idle rather than compete for the CPU it needs (a submitter wakes an
 				// idle worker once its task is linked), unless the pool is shutting
 				// down, when the worker must stay until the last places are settled.
+				now = this.pool.now();
 				if (++misses < MISSES_BEFORE_IDLE) {
 					Thread.onSpinWait();
 					continue;

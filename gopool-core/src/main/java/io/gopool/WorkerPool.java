@@ -578,7 +578,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	/**
 	 * Takes and claims the most urgent live task from the queue, expiring overdue ones on
-	 * the way.
+	 * the way. Deadlines are checked against a fresh clock reading, never the worker's
+	 * last one (see {@link #runTask}), so a task never starts after its deadline.
 	 */
 	Task pollQueue() {
 		for (;;) {
@@ -611,9 +612,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * Claims a task handed over directly, to a worker or (caller-runs) to its submitter;
 	 * fails if it expired or was cancelled meanwhile.
 	 */
-	boolean claim(Task task, boolean onWorker) {
+	boolean claim(Task task, boolean onWorker, long now) {
 		if (task.hasDeadline) {
-			long now = this.ticker.read();
 			if (task.isExpired(now)) {
 				if (task.transition(Task.NEW, Task.EXPIRED)) {
 					finishExpired(task, now);
@@ -639,12 +639,18 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return task.transition(Task.NEW, Task.RUNNING);
 	}
 
-	void runTask(Worker worker, Task task) {
-		long start = this.ticker.read();
+	/**
+	 * Runs a claimed task on a worker and returns the clock reading at its end. A worker
+	 * reads the clock once per task boundary: the end of one task's run is the start of
+	 * the next it takes from the queue (the ending's bookkeeping, callback and future
+	 * completion in between count as neither's run nor wait), and a worker that was idle
+	 * in between reads again ({@link #now}). Deadlines are checked on fresh readings.
+	 */
+	long runTask(Worker worker, Task task, long start) {
 		task.startedAt = start;
 		worker.setCurrent(task);
 		try {
-			run(task, worker.counters, start);
+			return run(task, worker.counters, start);
 		}
 		finally {
 			if (this.monitor != null) {
@@ -654,15 +660,21 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 	}
 
+	long now() {
+		return this.ticker.read();
+	}
+
 	private void runInCaller(Task task) {
-		if (claim(task, false)) {
+		long now = this.ticker.read();
+		if (claim(task, false, now)) {
 			TaskCounters counters = new TaskCounters();
-			run(task, counters, this.ticker.read());
+			run(task, counters, now);
 			this.counters.fold(counters);
 		}
 	}
 
-	private void run(Task task, TaskCounters counters, long start) {
+	/** Runs a claimed task and returns the clock reading at its end. */
+	private long run(Task task, TaskCounters counters, long start) {
 		long wait = start - task.submittedAt;
 		counters.started(wait);
 		this.reporter.started(task, wait);
@@ -675,7 +687,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		catch (Throwable ex) {
 			failure = ex;
 		}
-		long runNanos = this.ticker.read() - start;
+		long end = this.ticker.read();
+		long runNanos = end - start;
 		boolean succeeded = failure == null;
 		if (task.transition(Task.RUNNING, succeeded ? Task.COMPLETED : Task.FAILED)) {
 			counters.finished(succeeded, runNanos);
@@ -692,7 +705,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				task.completeExceptionally(failure);
 			}
 			this.reporter.finished(task, outcome, wait, runNanos, failure);
-			return;
+			return end;
 		}
 		// Cancelled while running: the canceller counts it, runs the callback, completes
 		// the future and interrupts. Wait for it, so that its interrupt cannot reach the
@@ -703,6 +716,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		counters.ranCancelled(runNanos);
 		this.reporter.runEnded(span, task, TaskOutcome.CANCELLED, wait);
 		this.reporter.finished(task, TaskOutcome.CANCELLED, wait, runNanos, null);
+		return end;
 	}
 
 	boolean cancel(Task task, boolean mayInterruptIfRunning) {
