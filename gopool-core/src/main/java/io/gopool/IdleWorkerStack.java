@@ -65,23 +65,6 @@ final class IdleWorkerStack extends IdleStackTop {
 	}
 
 	/**
-	 * Like {@link #assign}, but only to a worker that has not parked: returns
-	 * {@code null} rather than pop a parked worker, whose wake-up would cost an unpark
-	 * and a context switch.
-	 */
-	Worker assignUnparked(Object work) {
-		for (;;) {
-			Node top = head();
-			if (top == null || top.worker.isParked()) {
-				return null;
-			}
-			if (casHead(top, top.next) && top.worker.tryAssign(work)) {
-				return top.worker;
-			}
-		}
-	}
-
-	/**
 	 * Drops the node if it is still on top; a worker that took itself back out of
 	 * idleness calls this.
 	 */

@@ -84,10 +84,6 @@ final class Worker implements Runnable {
 		this.firstTask = firstTask;
 	}
 
-	boolean isParked() {
-		return this.parked;
-	}
-
 	/**
 	 * Fills an idle worker's slot; the caller has counted the worker as searching (see
 	 * the class notes).
@@ -244,21 +240,21 @@ final class Worker implements Runnable {
 			// Leaving on our own: counted first, as any party that takes us out of
 			// idleness counts us.
 			this.pool.searchStarted();
-			if (SLOT.compareAndSet(this, null, BUSY)) {
-				this.pool.idleWorkers().removeIfTop(node);
-				return WAKE;
-			}
-			this.pool.searchEnded();
-			return takeSlot();
+			return leaveIdle(node);
 		}
 		// Go's scheduler spins briefly before parking so that back-to-back work skips a
 		// park/unpark round trip; at most half the CPUs spin at once, so spinning never
-		// starves the threads that produce the work.
+		// starves the threads that produce the work. A spinning worker is a searcher, as
+		// a spinning thread is in Go: while it is counted, submitters queue their tasks
+		// and it takes them from the queue itself, instead of each submitter popping the
+		// idle stack and filling a slot per task. It stays idle (on the stack, its slot
+		// null) throughout, so a full queue can still hand it a task.
 		if (this.pool.tryStartSpinning()) {
+			this.pool.searchStarted();
 			try {
 				for (int i = 0; i < SPINS; i++) {
-					if (this.slot != null) {
-						return takeSlot();
+					if (this.slot != null || this.pool.hasLinkedTask()) {
+						return leaveIdle(node);
 					}
 					Thread.onSpinWait();
 				}
@@ -266,6 +262,9 @@ final class Worker implements Runnable {
 			finally {
 				this.pool.stopSpinning();
 			}
+			// Uncounted while still on the stack; searchEnded then looks at the queue
+			// and wakes an idle worker (us, perhaps) for a task linked meanwhile.
+			this.pool.searchEnded();
 		}
 		for (;;) {
 			if (this.slot != null) {
@@ -303,6 +302,21 @@ final class Worker implements Runnable {
 			// clearing it.
 			Thread.interrupted();
 		}
+	}
+
+	/**
+	 * Takes this worker, counted as searching by itself, out of idleness to look at the
+	 * queue ({@link #WAKE}, still counted); if a party filled the slot first, returns
+	 * what it put there, counted by that party, and uncounts our own search.
+	 */
+	private Object leaveIdle(IdleWorkerStack.Node node) {
+		if (SLOT.compareAndSet(this, null, BUSY)) {
+			this.pool.idleWorkers().removeIfTop(node);
+			return WAKE;
+		}
+		Object work = takeSlot();
+		this.pool.searchEnded();
+		return work;
 	}
 
 	private Object takeSlot() {

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dispatch (submit):
  * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's slot CAS
  *    (null -> task) succeeds. The most recently idle worker is reused first, so its caches are
- *    warm and the workers at the bottom age out after keepAlive. While another worker is being
- *    woken (Waking, below), only a worker that has not parked takes a task this way.
+ *    warm and the workers at the bottom age out after keepAlive. Only while no worker is
+ *    searching (Waking, below): a searcher takes queued tasks itself.
  * 2. Otherwise start a new worker with the task as its first task, while below maxWorkers. This
  *    is where GoPool differs from ThreadPoolExecutor, which grows past its core size only once
  *    the queue is full.
@@ -37,11 +37,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Waking (Go's rule for spinning threads, proc.go's nmspinning and wakep): an unpark and a
  * context switch per task would cap a pool of many parked workers at a few hundred thousand
  * tasks a second, so while a woken worker has not yet looked, submitters queue their tasks for
- * it instead of waking another. The pool counts searching workers: those taken out of
- * idleness, by a submitter's hand-off or WAKE or on their own, that have not yet taken their
- * task or looked at the queue. After linking, a submitter wakes an idle worker only if none is
- * counted. A worker uncounts itself (searchEnded) and then, if tasks are linked, workers are
- * idle and none is counted, wakes the next: a burst fans out one wake at a time.
+ * it instead of waking another. The pool counts searching workers: idle workers that spin
+ * (they look at the queue as they spin, and leave idleness when a task is linked), and those
+ * taken out of idleness, by a submitter's hand-off or WAKE or on their own, that have not yet
+ * taken their task or looked at the queue. While one is counted, submitters neither hand
+ * tasks to idle workers nor wake them: they link, and the searcher takes the task; so with a
+ * worker spinning, a stream of tasks costs the submitter no pop, slot CAS or unpark per task.
+ * A worker uncounts itself (searchEnded) and then, if tasks are linked, workers are idle and
+ * none is counted, wakes the next: a burst fans out one wake at a time.
  *  - No stranded task: a submitter links, then reads the count; a searcher uncounts itself,
  *    then looks at the queue. One of the two sees the other.
  *  - Exact capacity: a searching worker is neither idle nor holding a task, so a full queue
@@ -431,21 +434,21 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	/**
-	 * Hands a task to an idle worker, counted as searching until it has taken the task;
-	 * unless {@code anyIdle}, only to one that has not parked while another is counted.
-	 * Returns whether one took it.
+	 * Hands a task to an idle worker, counted as searching until it has taken the task.
+	 * Unless {@code anyIdle}, only while no worker is searching: a searcher (spinning, or
+	 * woken and yet to look) takes queued tasks itself, so waking another would cost an
+	 * unpark for nothing. Returns whether a worker took the task.
 	 */
 	private boolean handOff(Task task, boolean anyIdle) {
-		if (this.idle.isEmpty()) {
+		if (this.idle.isEmpty() || !anyIdle && this.searching.get() > 0) {
 			return false;
 		}
-		boolean unparkedOnly = !anyIdle && this.searching.get() > 0;
 		this.searching.increment();
-		Worker worker = unparkedOnly ? this.idle.assignUnparked(task) : this.idle.assign(task);
-		if (worker == null) {
+		if (this.idle.assign(task) == null) {
 			searchEnded();
+			return false;
 		}
-		return worker != null;
+		return true;
 	}
 
 	/**
@@ -454,7 +457,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * no worker was idle.
 	 */
 	private boolean wakeForQueue() {
-		return this.searching.get() > 0 || wakeIdleWorker();
+		return !this.idle.isEmpty() && (this.searching.get() > 0 || wakeIdleWorker());
 	}
 
 	/** Wakes an idle worker to look at the queue, counted as searching first. */

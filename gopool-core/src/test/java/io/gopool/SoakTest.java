@@ -106,7 +106,9 @@ class SoakTest {
 		assertThat(stats.queueSize()).isZero();
 		assertThat(stats.workers()).isZero();
 		assertThat(stats.stuckTasks()).isZero();
-		this.totals.add(stats, 5);
+		assertThat(((WorkerPool) pool).searchingWorkers()).as("cycle %d: no worker left counted as searching", cycle)
+			.isZero();
+		this.totals.add(stats, 6);
 	}
 
 	private static void submit(GoPool pool, SplittableRandom random, AtomicLong callbacks) {
