@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the whole set on JDK 25 (virtual threads need 21+), writing
-# results/benchmarks.md and results/benchmarks.png: the JMH scenarios (A, B, D) in one run, then
+# results/benchmarks.md and results/benchmarks.png: the JMH scenarios (A, B, D), the open-loop
+# latency and the steady-rate CPU cost (E) in one run, then
 # the burst scenario (C), each contender in its own JVM under GNU time for its peak RSS.
 # Takes several minutes on 2 CPUs. Needs GNU time (Debian package "time") for scenario C.
 set -euo pipefail

@@ -79,6 +79,11 @@ public final class BenchmarkReport {
 				new String[] { "executor", "p50 µs", "p99 µs", "p99.9 µs", "corrected p50 µs", "corrected p99 µs",
 						"corrected p99.9 µs" },
 				OpenLoopLatency.measureAll(OpenLoopLatency.CONTENDERS));
+		table(markdown,
+				"E. CPU per task at a steady rate: 50 tasks of ~2 µs CPU every millisecond, 64 workers "
+						+ "(process CPU time over 5 s / tasks run)",
+				new String[] { "executor", "CPU µs per task", "above the task's own 2 µs", "vs TPE_LBQ" },
+				SteadyRateCpu.measureAll(SteadyRateCpu.CONTENDERS));
 		Files.writeString(folder.resolve("benchmarks.md"), markdown);
 		chart(chart, folder.resolve("benchmarks"));
 		System.out.println(markdown);
