@@ -398,6 +398,13 @@ public final class GoPoolBuilder {
 		return new WorkerPool(name, this);
 	}
 
+	/** The settings this builder resolves to, defaults filled in. */
+	GoPoolSettings settings() {
+		return new GoPoolSettings(getMinWorkers(), getMaxWorkers(), getKeepAlive(), getQueueCapacity(),
+				getRejectionPolicy(), getWorkerType(), getDefaultPriority(), getDefaultDeadline(), getBlockTimeout(),
+				getMaxBlockedSubmitters(), getStuckThreshold(), isInterruptStuckTasks(), getMaxExtraWorkers());
+	}
+
 	int getMinWorkers() {
 		if (this.minWorkers != UNSET) {
 			return this.minWorkers;

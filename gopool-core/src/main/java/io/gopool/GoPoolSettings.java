@@ -30,4 +30,12 @@ public record GoPoolSettings(int minWorkers, int maxWorkers, Duration keepAlive,
 		RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority, Duration defaultDeadline,
 		Duration blockTimeout, int maxBlockedSubmitters, Duration stuckThreshold, boolean interruptStuckTasks,
 		int maxExtraWorkers) {
+
+	/** These settings with the tunable values replaced by the given, current ones. */
+	GoPoolSettings tuned(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity) {
+		return new GoPoolSettings(minWorkers, maxWorkers, keepAlive, queueCapacity, this.rejectionPolicy,
+				this.workerType, this.defaultPriority, this.defaultDeadline, this.blockTimeout,
+				this.maxBlockedSubmitters, this.stuckThreshold, this.interruptStuckTasks, this.maxExtraWorkers);
+	}
+
 }

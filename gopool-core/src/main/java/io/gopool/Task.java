@@ -48,6 +48,17 @@ abstract class Task {
 	/** Watch value: ended; the monitor must leave it (and its thread) alone. */
 	static final int UNWATCHED = 3;
 
+	/** The state a task that never started ends in, for each such outcome. */
+	static int endState(TaskOutcome outcome) {
+		return switch (outcome) {
+			case EXPIRED -> EXPIRED;
+			case CANCELLED -> CANCELLED;
+			case EVICTED -> EVICTED;
+			case RETURNED -> RETURNED;
+			default -> throw new IllegalArgumentException("a task that never started cannot end " + outcome);
+		};
+	}
+
 	private static final VarHandle STATE = VarHandles.find(MethodHandles.lookup(), "state", int.class);
 
 	private static final VarHandle WATCH = VarHandles.find(MethodHandles.lookup(), "watch", int.class);

@@ -131,6 +131,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final String name;
 
+	/**
+	 * The configuration as built; its tunable values are the initial ones, the live ones
+	 * are the fields below, and settings() joins the two.
+	 */
+	private final GoPoolSettings configured;
+
 	private final Ticker ticker;
 
 	private final ThreadFactory threadFactory;
@@ -142,14 +148,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private final long defaultDeadlineNanos;
 
 	private final long blockTimeoutNanos;
-
-	private final WorkerType workerType;
-
-	private final Duration defaultDeadline;
-
-	private final Duration blockTimeout;
-
-	private final int maxBlockedSubmitters;
 
 	private final boolean spinningAllowed;
 
@@ -170,12 +168,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	/** {@code null} without a stuck threshold, so that workers test one field. */
 	private final StuckTaskMonitor monitor;
-
-	private final Duration stuckThreshold;
-
-	private final boolean interruptStuckTasks;
-
-	private final int maxExtraWorkers;
 
 	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 
@@ -207,6 +199,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	WorkerPool(String name, GoPoolBuilder builder) {
 		this.name = name;
+		this.configured = builder.settings();
 		this.ticker = builder.getTicker();
 		this.threadFactory = builder.getThreadFactory(name);
 		this.rejectionPolicy = builder.getRejectionPolicy();
@@ -214,11 +207,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.defaultDeadlineNanos = (builder.getDefaultDeadline() != null) ? deadlineNanos(builder.getDefaultDeadline())
 				: NO_DEADLINE;
 		this.blockTimeoutNanos = saturatedNanos(builder.getBlockTimeout());
-		this.workerType = builder.getWorkerType();
-		this.defaultDeadline = builder.getDefaultDeadline();
-		this.blockTimeout = builder.getBlockTimeout();
-		this.maxBlockedSubmitters = builder.getMaxBlockedSubmitters();
-		this.spinningAllowed = this.workerType == WorkerType.PLATFORM;
+		this.spinningAllowed = builder.getWorkerType() == WorkerType.PLATFORM;
 		this.reporter = new TaskReporter(name, builder.getListeners(), builder.getUncaughtExceptionHandler());
 		this.taskDecorator = builder.getTaskDecorator();
 		this.queue = new TaskQueue(builder.getQueueCapacity());
@@ -226,11 +215,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.minWorkers = builder.getMinWorkers();
 		this.maxWorkers = builder.getMaxWorkers();
 		this.keepAliveNanos = saturatedNanos(builder.getKeepAlive());
-		this.stuckThreshold = builder.getStuckThreshold();
-		this.interruptStuckTasks = builder.isInterruptStuckTasks();
-		this.maxExtraWorkers = builder.getMaxExtraWorkers();
-		this.monitor = (this.stuckThreshold != null) ? new StuckTaskMonitor(saturatedNanos(this.stuckThreshold),
-				this.interruptStuckTasks, this.maxExtraWorkers) : null;
+		Duration stuckThreshold = builder.getStuckThreshold();
+		this.monitor = (stuckThreshold != null) ? new StuckTaskMonitor(saturatedNanos(stuckThreshold),
+				builder.isInterruptStuckTasks(), builder.getMaxExtraWorkers()) : null;
 		try {
 			startMinWorkers();
 		}
@@ -326,9 +313,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				if (task.isExpired(now)) {
 					// Already past its deadline: accepted and expired, never run, no
 					// worker used.
-					task.setState(Task.EXPIRED);
 					accepted(task);
-					finishExpired(task, now);
+					endUnstarted(task, TaskOutcome.EXPIRED, now, false);
 					return;
 				}
 			}
@@ -567,12 +553,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (victim == null) {
 				return false;
 			}
-			if (victim.transition(Task.NEW, Task.EVICTED)) {
-				this.counters.evicted.increment();
-				TaskRejectedException rejection = rejection(victim, "evicted to make room for a newer task", null);
-				ended(victim, TaskOutcome.EVICTED, rejection);
-				victim.completeExceptionally(rejection);
-				leftQueue(victim, true);
+			if (endUnstarted(victim, TaskOutcome.EVICTED, this.ticker.read(), true)) {
 				return true;
 			}
 			this.queue.deadPolled();
@@ -593,11 +574,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (task.hasDeadline) {
 				long now = this.ticker.read();
 				if (task.isExpired(now)) {
-					if (task.transition(Task.NEW, Task.EXPIRED)) {
-						finishExpired(task, now);
-						leftQueue(task, true);
-					}
-					else {
+					if (!endUnstarted(task, TaskOutcome.EXPIRED, now, true)) {
 						this.queue.deadPolled();
 					}
 					continue;
@@ -618,9 +595,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	boolean claim(Task task, boolean onWorker, long now) {
 		if (task.hasDeadline) {
 			if (task.isExpired(now)) {
-				if (task.transition(Task.NEW, Task.EXPIRED)) {
-					finishExpired(task, now);
-				}
+				endUnstarted(task, TaskOutcome.EXPIRED, now, false);
 				return false;
 			}
 		}
@@ -726,11 +701,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		for (;;) {
 			int state = task.state();
 			if (state == Task.NEW) {
-				if (task.transition(Task.NEW, Task.CANCELLED)) {
-					this.counters.cancelled.increment();
-					ended(task, TaskOutcome.CANCELLED, null);
-					task.completeCancelled();
-					leftQueue(task, false);
+				if (endUnstarted(task, TaskOutcome.CANCELLED, this.ticker.read(), false)) {
 					return true;
 				}
 			}
@@ -772,10 +743,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			DeadlineTimer.schedule(this, task, Math.max(task.deadline - now, MIN_RECHECK_NANOS));
 			return;
 		}
-		if (task.transition(Task.NEW, Task.EXPIRED)) {
-			finishExpired(task, now);
-			leftQueue(task, false);
-		}
+		endUnstarted(task, TaskOutcome.EXPIRED, now, false);
 	}
 
 	/**
@@ -789,35 +757,64 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		long now = this.ticker.read();
 		boolean[] freed = new boolean[1];
 		this.queue.removeIf((task) -> {
-			if (task.isExpired(now) && task.transition(Task.NEW, Task.EXPIRED)) {
-				finishExpired(task, now);
-				leftQueue(task, true);
-				freed[0] = true;
-				return true;
-			}
-			return false;
+			boolean expired = task.isExpired(now) && endUnstarted(task, TaskOutcome.EXPIRED, now, true);
+			freed[0] |= expired;
+			return expired;
 		});
 		return freed[0];
 	}
 
-	private void finishExpired(Task task, long now) {
-		this.counters.expired.increment();
+	/**
+	 * Ends a task that never started, unless another party started or ended it first: the
+	 * one place where a task expires, is cancelled before it runs, is evicted or is
+	 * returned by shutdownNow. The winner of the CAS out of NEW counts the outcome, runs
+	 * the callback, emits the event and completes the future, and gives the task's queue
+	 * place back last (see Termination).
+	 * @param now the clock reading the ending was decided on
+	 * @param polled whether the task's queue node was unlinked (otherwise it stays behind
+	 * as a dead node)
+	 * @return whether this call ended the task
+	 */
+	private boolean endUnstarted(Task task, TaskOutcome outcome, long now, boolean polled) {
+		if (!task.transition(Task.NEW, Task.endState(outcome))) {
+			return false;
+		}
+		Throwable failure = switch (outcome) {
+			case EXPIRED -> {
+				this.counters.expired.increment();
+				yield expiry(task, now);
+			}
+			case EVICTED -> {
+				this.counters.evicted.increment();
+				yield rejection(task, "evicted to make room for a newer task", null);
+			}
+			case CANCELLED -> {
+				this.counters.cancelled.increment();
+				yield null;
+			}
+			default -> {
+				this.counters.returned.increment();
+				yield null;
+			}
+		};
+		this.reporter.callback(task, outcome, null, failure);
+		this.reporter.finished(task, outcome, now - task.submittedAt, 0, failure);
+		if (failure != null) {
+			task.completeExceptionally(failure);
+		}
+		else {
+			task.completeCancelled();
+		}
+		leftQueue(task, polled);
+		return true;
+	}
+
+	private TaskExpiredException expiry(Task task, long now) {
 		long overdue = Math.max(0, now - task.deadline);
-		TaskExpiredException expiry = new TaskExpiredException(this.name,
+		return new TaskExpiredException(this.name,
 				"task " + task + " in pool '" + this.name + "' expired before it started ("
 						+ String.format(Locale.ROOT, "%.1f", overdue / 1e6) + " ms past its deadline)",
 				overdue);
-		ended(task, TaskOutcome.EXPIRED, expiry);
-		task.completeExceptionally(expiry);
-	}
-
-	/**
-	 * Callback and event for a task that ended without running; the caller completes its
-	 * future.
-	 */
-	private void ended(Task task, TaskOutcome outcome, Throwable failure) {
-		this.reporter.callback(task, outcome, null, failure);
-		this.reporter.finished(task, outcome, this.ticker.read() - task.submittedAt, 0, failure);
 	}
 
 	/**
@@ -1066,12 +1063,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		advanceRunState(STOP);
 		List<Runnable> unstarted = new ArrayList<>();
 		for (Task task = this.queue.poll(); task != null; task = this.queue.poll()) {
-			if (task.transition(Task.NEW, Task.RETURNED)) {
-				this.counters.returned.increment();
-				ended(task, TaskOutcome.RETURNED, null);
-				task.completeCancelled();
+			if (endUnstarted(task, TaskOutcome.RETURNED, this.ticker.read(), true)) {
 				unstarted.add(task.unstarted());
-				leftQueue(task, true);
 			}
 			else {
 				this.queue.deadPolled();
@@ -1186,9 +1179,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	@Override
 	public GoPoolSettings settings() {
-		return new GoPoolSettings(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity(), this.rejectionPolicy,
-				this.workerType, this.defaultPriority, this.defaultDeadline, this.blockTimeout,
-				this.maxBlockedSubmitters, this.stuckThreshold, this.interruptStuckTasks, this.maxExtraWorkers);
+		return this.configured.tuned(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity());
 	}
 
 	@Override
