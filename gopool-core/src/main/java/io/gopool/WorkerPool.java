@@ -21,6 +21,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * The GoPool engine: a dispatcher in front of a LIFO stack of idle workers and a bounded
  * priority queue.
  *
+ * Map. The notes below go from what each part does (Dispatch, Waking) to how the races are
+ * resolved (Concurrency and the sections after it). The file declares, in this order and
+ * between dividers of the same names: construction (settings, counters, idle stack, queue,
+ * control word); Dispatch (execute and submit, the four steps, rejection); Waking (the
+ * searching count, hand-offs, wake-ups); the Worker side (what a Worker asks of the pool:
+ * taking, claiming and running tasks, idling, retiring); starting workers and the sysmon's
+ * hand-off; Endings (cancellation, expiry, and the one method that ends every task that
+ * never started); Tuning; Lifecycle (shutdown, termination, drain); Stats; and the control
+ * word and clock arithmetic. The pool and Worker are coupled on purpose: the worker loop
+ * lives in Worker, and every decision it needs (may I exit, retire, spin; what next) is a
+ * method here, under Worker side, so that all shared state is read and written in one file.
+ * Ideas from: Go's scheduler (runtime/proc.go: spinning threads, wakep, sysmon, hand-off),
+ * Tokio's searching workers, ants' LIFO worker stack, and ThreadPoolExecutor's control word.
+ *
  * Dispatch (submit):
  * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's slot CAS
  *    (null -> task) succeeds. The most recently idle worker is reused first, so its caches are
@@ -230,6 +244,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 	}
 
+	// --------------------------------------------------------------------------------------
+	// Dispatch: execute and submit, the four steps, rejection
+	// --------------------------------------------------------------------------------------
+
 	@Override
 	public void execute(Runnable command) {
 		Objects.requireNonNull(command, "task must not be null");
@@ -419,6 +437,94 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 	}
 
+	private void accepted(Task task) {
+		this.counters.submitted.increment();
+		this.reporter.submitted(task);
+	}
+
+	private TaskRejectedException reject(Task task, String reason, Throwable cause) {
+		// Out of NEW, so that cancelling a discarded task's future cannot count it as
+		// cancelled.
+		task.setState(Task.WITHDRAWN);
+		this.counters.rejected.increment();
+		TaskRejectedException rejection = rejection(task, reason, cause);
+		this.reporter.rejected(task, reason, rejection);
+		return rejection;
+	}
+
+	private TaskRejectedException rejection(Task task, String reason, Throwable cause) {
+		return new TaskRejectedException(this.name,
+				"pool '" + this.name + "' rejected task " + task + ": " + reason + " (" + describeState() + ")", cause);
+	}
+
+	private String describeState() {
+		return "state " + runStateName() + ", workers " + workerCount() + "/" + this.maxWorkers + ", queue "
+				+ this.queue.size() + "/" + this.queue.capacity();
+	}
+
+	private String runStateName() {
+		return switch (runState()) {
+			case RUNNING -> "running";
+			case SHUTDOWN -> "shutting down";
+			case STOP -> "stopping";
+			default -> "terminated";
+		};
+	}
+
+	private void awaitRoom(Task task, long deadline) {
+		boolean room;
+		try {
+			room = this.blocked.await(this::mayHaveRoom, deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw reject(task, "interrupted while blocked waiting for room", ex);
+		}
+		if (!room) {
+			throw reject(task, "no room within the block timeout, or too many blocked submitters", null);
+		}
+	}
+
+	private boolean mayHaveRoom() {
+		return runState() != RUNNING || !this.idle.isEmpty() || workerCount() < this.maxWorkers
+				|| this.queue.size() < this.queue.capacity() || this.searching.get() > 0;
+	}
+
+	private boolean evictLeastUrgent() {
+		for (;;) {
+			Task victim = this.queue.pollLeastUrgent();
+			if (victim == null) {
+				return false;
+			}
+			if (endUnstarted(victim, TaskOutcome.EVICTED, this.ticker.read(), true)) {
+				return true;
+			}
+			this.queue.deadPolled();
+		}
+	}
+
+	/**
+	 * Expires queued tasks whose deadline has passed; returns whether any place was
+	 * freed.
+	 */
+	private boolean purgeExpired() {
+		if (!this.queue.mayHoldExpired()) {
+			return false;
+		}
+		long now = this.ticker.read();
+		boolean[] freed = new boolean[1];
+		this.queue.removeIf((task) -> {
+			boolean expired = task.isExpired(now) && endUnstarted(task, TaskOutcome.EXPIRED, now, true);
+			freed[0] |= expired;
+			return expired;
+		});
+		return freed[0];
+	}
+
+	// --------------------------------------------------------------------------------------
+	// Waking: the searching count, hand-offs and wake-ups
+	// --------------------------------------------------------------------------------------
+
 	/**
 	 * Hands a task to an idle worker, counted as searching until it has taken the task.
 	 * Unless {@code anyIdle}, only while no worker is searching: a searcher (spinning, or
@@ -494,71 +600,21 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return (int) this.searching.get();
 	}
 
-	private void accepted(Task task) {
-		this.counters.submitted.increment();
-		this.reporter.submitted(task);
-	}
-
-	private TaskRejectedException reject(Task task, String reason, Throwable cause) {
-		// Out of NEW, so that cancelling a discarded task's future cannot count it as
-		// cancelled.
-		task.setState(Task.WITHDRAWN);
-		this.counters.rejected.increment();
-		TaskRejectedException rejection = rejection(task, reason, cause);
-		this.reporter.rejected(task, reason, rejection);
-		return rejection;
-	}
-
-	private TaskRejectedException rejection(Task task, String reason, Throwable cause) {
-		return new TaskRejectedException(this.name,
-				"pool '" + this.name + "' rejected task " + task + ": " + reason + " (" + describeState() + ")", cause);
-	}
-
-	private String describeState() {
-		return "state " + runStateName() + ", workers " + workerCount() + "/" + this.maxWorkers + ", queue "
-				+ this.queue.size() + "/" + this.queue.capacity();
-	}
-
-	private String runStateName() {
-		return switch (runState()) {
-			case RUNNING -> "running";
-			case SHUTDOWN -> "shutting down";
-			case STOP -> "stopping";
-			default -> "terminated";
-		};
-	}
-
-	private void awaitRoom(Task task, long deadline) {
-		boolean room;
-		try {
-			room = this.blocked.await(this::mayHaveRoom, deadline);
+	boolean tryStartSpinning() {
+		if (!this.spinningAllowed) {
+			return false;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw reject(task, "interrupted while blocked waiting for room", ex);
-		}
-		if (!room) {
-			throw reject(task, "no room within the block timeout, or too many blocked submitters", null);
-		}
+		int current = this.spinning.get();
+		return current < this.maxSpinning && this.spinning.compareAndSet(current, current + 1);
 	}
 
-	private boolean mayHaveRoom() {
-		return runState() != RUNNING || !this.idle.isEmpty() || workerCount() < this.maxWorkers
-				|| this.queue.size() < this.queue.capacity() || this.searching.get() > 0;
+	void stopSpinning() {
+		this.spinning.decrementAndGet();
 	}
 
-	private boolean evictLeastUrgent() {
-		for (;;) {
-			Task victim = this.queue.pollLeastUrgent();
-			if (victim == null) {
-				return false;
-			}
-			if (endUnstarted(victim, TaskOutcome.EVICTED, this.ticker.read(), true)) {
-				return true;
-			}
-			this.queue.deadPolled();
-		}
-	}
+	// --------------------------------------------------------------------------------------
+	// Worker side: what a Worker asks of the pool (taking, running, idling, retiring)
+	// --------------------------------------------------------------------------------------
 
 	/**
 	 * Takes and claims the most urgent live task from the queue, expiring overdue ones on
@@ -697,219 +753,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return end;
 	}
 
-	boolean cancel(Task task, boolean mayInterruptIfRunning) {
-		for (;;) {
-			int state = task.state();
-			if (state == Task.NEW) {
-				if (endUnstarted(task, TaskOutcome.CANCELLED, this.ticker.read(), false)) {
-					return true;
-				}
-			}
-			else if (state == Task.RUNNING) {
-				if (task.transition(Task.RUNNING, Task.CANCELLING)) {
-					// The worker waits while CANCELLING, so the pool cannot terminate
-					// before the callback has run, nor the interrupt reach the worker's
-					// next task.
-					try {
-						this.counters.cancelled.increment();
-						this.reporter.callback(task, TaskOutcome.CANCELLED, null, null);
-						task.completeCancelled();
-						Thread runner = task.runner;
-						if (mayInterruptIfRunning && runner != null) {
-							runner.interrupt();
-						}
-					}
-					finally {
-						task.setState(Task.CANCELLED);
-					}
-					return true;
-				}
-			}
-			else {
-				return false;
-			}
-		}
-	}
-
-	/** Called by the deadline timer. */
-	void expireIfDue(Task task) {
-		if (!task.isNew()) {
-			return;
-		}
-		long now = this.ticker.read();
-		if (!task.isExpired(now)) {
-			// Only with a ticker that runs slower than real time: look again, but not in
-			// a busy loop.
-			DeadlineTimer.schedule(this, task, Math.max(task.deadline - now, MIN_RECHECK_NANOS));
-			return;
-		}
-		endUnstarted(task, TaskOutcome.EXPIRED, now, false);
-	}
-
-	/**
-	 * Expires queued tasks whose deadline has passed; returns whether any place was
-	 * freed.
-	 */
-	private boolean purgeExpired() {
-		if (!this.queue.mayHoldExpired()) {
-			return false;
-		}
-		long now = this.ticker.read();
-		boolean[] freed = new boolean[1];
-		this.queue.removeIf((task) -> {
-			boolean expired = task.isExpired(now) && endUnstarted(task, TaskOutcome.EXPIRED, now, true);
-			freed[0] |= expired;
-			return expired;
-		});
-		return freed[0];
-	}
-
-	/**
-	 * Ends a task that never started, unless another party started or ended it first: the
-	 * one place where a task expires, is cancelled before it runs, is evicted or is
-	 * returned by shutdownNow. The winner of the CAS out of NEW counts the outcome, runs
-	 * the callback, emits the event and completes the future, and gives the task's queue
-	 * place back last (see Termination).
-	 * @param now the clock reading the ending was decided on
-	 * @param polled whether the task's queue node was unlinked (otherwise it stays behind
-	 * as a dead node)
-	 * @return whether this call ended the task
-	 */
-	private boolean endUnstarted(Task task, TaskOutcome outcome, long now, boolean polled) {
-		if (!task.transition(Task.NEW, Task.endState(outcome))) {
-			return false;
-		}
-		Throwable failure = switch (outcome) {
-			case EXPIRED -> {
-				this.counters.expired.increment();
-				yield expiry(task, now);
-			}
-			case EVICTED -> {
-				this.counters.evicted.increment();
-				yield rejection(task, "evicted to make room for a newer task", null);
-			}
-			case CANCELLED -> {
-				this.counters.cancelled.increment();
-				yield null;
-			}
-			default -> {
-				this.counters.returned.increment();
-				yield null;
-			}
-		};
-		this.reporter.callback(task, outcome, null, failure);
-		this.reporter.finished(task, outcome, now - task.submittedAt, 0, failure);
-		if (failure != null) {
-			task.completeExceptionally(failure);
-		}
-		else {
-			task.completeCancelled();
-		}
-		leftQueue(task, polled);
-		return true;
-	}
-
-	private TaskExpiredException expiry(Task task, long now) {
-		long overdue = Math.max(0, now - task.deadline);
-		return new TaskExpiredException(this.name,
-				"task " + task + " in pool '" + this.name + "' expired before it started ("
-						+ String.format(Locale.ROOT, "%.1f", overdue / 1e6) + " ms past its deadline)",
-				overdue);
-	}
-
-	/**
-	 * Gives back a queued task's place. Endings decided outside a worker call this last,
-	 * after the count, callback and future: until then the place keeps the pool from
-	 * terminating, so once it has terminated every ending is complete.
-	 */
-	private void leftQueue(Task task, boolean polled) {
-		if (task.inQueue) {
-			this.queue.release(task, polled);
-			this.blocked.signal();
-			if (runState() != RUNNING) {
-				// The last place may be given back after the last worker left (an
-				// eviction, cancel or
-				// expiry racing shutdownNow): whoever gives it back must see termination
-				// through.
-				tryTerminate();
-			}
-		}
-	}
-
-	private void startMinWorkers() {
-		while (workerCount() < this.minWorkers && tryAddWorker(null)) {
-			// each iteration starts one worker
-		}
-	}
-
-	/**
-	 * Starts a worker if the pool is below its maximum; returns {@code false} if it is
-	 * not.
-	 * @throws WorkerStartException if the thread factory failed; the count is rolled back
-	 */
-	private boolean tryAddWorker(Task firstTask) {
-		for (;;) {
-			long c = this.ctl.get();
-			if (countOf(c) >= workerLimit()) {
-				return false;
-			}
-			int state = stateOf(c);
-			if (state != RUNNING && !(state == SHUTDOWN && firstTask == null && this.queue.size() > 0)) {
-				return false;
-			}
-			if (this.ctl.compareAndSet(c, c + 1)) {
-				break;
-			}
-		}
-		Worker worker = new Worker(this, firstTask);
-		try {
-			Thread thread = this.threadFactory.newThread(worker);
-			if (thread == null) {
-				throw new IllegalStateException("thread factory returned null");
-			}
-			worker.thread = thread;
-			this.workers.add(worker);
-			if (firstTask == null) {
-				worker.bornIdle();
-			}
-			this.counters.workerAdded(workerCount());
-			thread.start();
-			return true;
-		}
-		catch (Throwable ex) {
-			Task handedOver = (firstTask == null) ? worker.revokeBornIdle() : null;
-			this.workers.remove(worker);
-			this.ctl.decrementAndGet();
-			if (handedOver != null) {
-				failUnstarted(handedOver, ex);
-			}
-			workerCountDropped();
-			throw new WorkerStartException(this.name, ex);
-		}
-	}
-
-	/**
-	 * Ends a task that was handed to a worker whose thread then failed to start: it was
-	 * accepted, so it ends as failed, with the start failure as its cause.
-	 */
-	private void failUnstarted(Task task, Throwable cause) {
-		if (!task.transition(Task.NEW, Task.FAILED)) {
-			return;
-		}
-		TaskCounters counters = new TaskCounters();
-		counters.finished(false, 0);
-		this.counters.fold(counters);
-		TaskRejectedException failure = rejection(task, "its worker's thread failed to start", cause);
-		this.reporter.callback(task, TaskOutcome.FAILED, null, failure);
-		if (task.reportsFailure()) {
-			this.reporter.uncaught(failure);
-		}
-		else {
-			task.completeExceptionally(failure);
-		}
-		this.reporter.finished(task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
-	}
-
 	boolean shouldExitAfterTask(Worker worker) {
 		if (runState() >= STOP) {
 			return release(worker);
@@ -985,18 +828,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		tryTerminate();
 	}
 
-	boolean tryStartSpinning() {
-		if (!this.spinningAllowed) {
-			return false;
-		}
-		int current = this.spinning.get();
-		return current < this.maxSpinning && this.spinning.compareAndSet(current, current + 1);
-	}
-
-	void stopSpinning() {
-		this.spinning.decrementAndGet();
-	}
-
 	boolean isSurplus() {
 		return workerCount() > this.minWorkers;
 	}
@@ -1011,6 +842,100 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	private int workerLimit() {
 		return (this.monitor != null) ? this.maxWorkers + this.monitor.extraWorkers() : this.maxWorkers;
+	}
+
+	long keepAliveNanos() {
+		return this.keepAliveNanos;
+	}
+
+	int queueSize() {
+		return this.queue.size();
+	}
+
+	boolean hasLinkedTask() {
+		return this.queue.hasLinkedNode();
+	}
+
+	IdleWorkerStack idleWorkers() {
+		return this.idle;
+	}
+
+	// --------------------------------------------------------------------------------------
+	// Starting workers, and the sysmon's hand-off
+	// --------------------------------------------------------------------------------------
+
+	private void startMinWorkers() {
+		while (workerCount() < this.minWorkers && tryAddWorker(null)) {
+			// each iteration starts one worker
+		}
+	}
+
+	/**
+	 * Starts a worker if the pool is below its maximum; returns {@code false} if it is
+	 * not.
+	 * @throws WorkerStartException if the thread factory failed; the count is rolled back
+	 */
+	private boolean tryAddWorker(Task firstTask) {
+		for (;;) {
+			long c = this.ctl.get();
+			if (countOf(c) >= workerLimit()) {
+				return false;
+			}
+			int state = stateOf(c);
+			if (state != RUNNING && !(state == SHUTDOWN && firstTask == null && this.queue.size() > 0)) {
+				return false;
+			}
+			if (this.ctl.compareAndSet(c, c + 1)) {
+				break;
+			}
+		}
+		Worker worker = new Worker(this, firstTask);
+		try {
+			Thread thread = this.threadFactory.newThread(worker);
+			if (thread == null) {
+				throw new IllegalStateException("thread factory returned null");
+			}
+			worker.thread = thread;
+			this.workers.add(worker);
+			if (firstTask == null) {
+				worker.bornIdle();
+			}
+			this.counters.workerAdded(workerCount());
+			thread.start();
+			return true;
+		}
+		catch (Throwable ex) {
+			Task handedOver = (firstTask == null) ? worker.revokeBornIdle() : null;
+			this.workers.remove(worker);
+			this.ctl.decrementAndGet();
+			if (handedOver != null) {
+				failUnstarted(handedOver, ex);
+			}
+			workerCountDropped();
+			throw new WorkerStartException(this.name, ex);
+		}
+	}
+
+	/**
+	 * Ends a task that was handed to a worker whose thread then failed to start: it was
+	 * accepted, so it ends as failed, with the start failure as its cause.
+	 */
+	private void failUnstarted(Task task, Throwable cause) {
+		if (!task.transition(Task.NEW, Task.FAILED)) {
+			return;
+		}
+		TaskCounters counters = new TaskCounters();
+		counters.finished(false, 0);
+		this.counters.fold(counters);
+		TaskRejectedException failure = rejection(task, "its worker's thread failed to start", cause);
+		this.reporter.callback(task, TaskOutcome.FAILED, null, failure);
+		if (task.reportsFailure()) {
+			this.reporter.uncaught(failure);
+		}
+		else {
+			task.completeExceptionally(failure);
+		}
+		this.reporter.finished(task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
 	}
 
 	/**
@@ -1034,21 +959,227 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 	}
 
-	long keepAliveNanos() {
-		return this.keepAliveNanos;
+	// --------------------------------------------------------------------------------------
+	// Endings: cancellation, expiry, and every task that never started
+	// --------------------------------------------------------------------------------------
+
+	boolean cancel(Task task, boolean mayInterruptIfRunning) {
+		for (;;) {
+			int state = task.state();
+			if (state == Task.NEW) {
+				if (endUnstarted(task, TaskOutcome.CANCELLED, this.ticker.read(), false)) {
+					return true;
+				}
+			}
+			else if (state == Task.RUNNING) {
+				if (task.transition(Task.RUNNING, Task.CANCELLING)) {
+					// The worker waits while CANCELLING, so the pool cannot terminate
+					// before the callback has run, nor the interrupt reach the worker's
+					// next task.
+					try {
+						this.counters.cancelled.increment();
+						this.reporter.callback(task, TaskOutcome.CANCELLED, null, null);
+						task.completeCancelled();
+						Thread runner = task.runner;
+						if (mayInterruptIfRunning && runner != null) {
+							runner.interrupt();
+						}
+					}
+					finally {
+						task.setState(Task.CANCELLED);
+					}
+					return true;
+				}
+			}
+			else {
+				return false;
+			}
+		}
 	}
 
-	int queueSize() {
-		return this.queue.size();
+	/** Called by the deadline timer. */
+	void expireIfDue(Task task) {
+		if (!task.isNew()) {
+			return;
+		}
+		long now = this.ticker.read();
+		if (!task.isExpired(now)) {
+			// Only with a ticker that runs slower than real time: look again, but not in
+			// a busy loop.
+			DeadlineTimer.schedule(this, task, Math.max(task.deadline - now, MIN_RECHECK_NANOS));
+			return;
+		}
+		endUnstarted(task, TaskOutcome.EXPIRED, now, false);
 	}
 
-	boolean hasLinkedTask() {
-		return this.queue.hasLinkedNode();
+	/**
+	 * Ends a task that never started, unless another party started or ended it first: the
+	 * one place where a task expires, is cancelled before it runs, is evicted or is
+	 * returned by shutdownNow. The winner of the CAS out of NEW counts the outcome, runs
+	 * the callback, emits the event and completes the future, and gives the task's queue
+	 * place back last (see Termination).
+	 * @param now the clock reading the ending was decided on
+	 * @param polled whether the task's queue node was unlinked (otherwise it stays behind
+	 * as a dead node)
+	 * @return whether this call ended the task
+	 */
+	private boolean endUnstarted(Task task, TaskOutcome outcome, long now, boolean polled) {
+		if (!task.transition(Task.NEW, Task.endState(outcome))) {
+			return false;
+		}
+		Throwable failure = switch (outcome) {
+			case EXPIRED -> {
+				this.counters.expired.increment();
+				yield expiry(task, now);
+			}
+			case EVICTED -> {
+				this.counters.evicted.increment();
+				yield rejection(task, "evicted to make room for a newer task", null);
+			}
+			case CANCELLED -> {
+				this.counters.cancelled.increment();
+				yield null;
+			}
+			default -> {
+				this.counters.returned.increment();
+				yield null;
+			}
+		};
+		this.reporter.callback(task, outcome, null, failure);
+		this.reporter.finished(task, outcome, now - task.submittedAt, 0, failure);
+		if (failure != null) {
+			task.completeExceptionally(failure);
+		}
+		else {
+			task.completeCancelled();
+		}
+		leftQueue(task, polled);
+		return true;
 	}
 
-	IdleWorkerStack idleWorkers() {
-		return this.idle;
+	private TaskExpiredException expiry(Task task, long now) {
+		long overdue = Math.max(0, now - task.deadline);
+		return new TaskExpiredException(this.name,
+				"task " + task + " in pool '" + this.name + "' expired before it started ("
+						+ String.format(Locale.ROOT, "%.1f", overdue / 1e6) + " ms past its deadline)",
+				overdue);
 	}
+
+	/**
+	 * Gives back a queued task's place. Endings decided outside a worker call this last,
+	 * after the count, callback and future: until then the place keeps the pool from
+	 * terminating, so once it has terminated every ending is complete.
+	 */
+	private void leftQueue(Task task, boolean polled) {
+		if (task.inQueue) {
+			this.queue.release(task, polled);
+			this.blocked.signal();
+			if (runState() != RUNNING) {
+				// The last place may be given back after the last worker left (an
+				// eviction, cancel or expiry racing shutdownNow): whoever gives it back
+				// must see termination through.
+				tryTerminate();
+			}
+		}
+	}
+
+	// --------------------------------------------------------------------------------------
+	// Tuning
+	// --------------------------------------------------------------------------------------
+
+	@Override
+	public GoPoolSettings settings() {
+		return this.configured.tuned(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity());
+	}
+
+	@Override
+	public int minWorkers() {
+		return this.minWorkers;
+	}
+
+	@Override
+	public int maxWorkers() {
+		return this.maxWorkers;
+	}
+
+	@Override
+	public Duration keepAlive() {
+		return Duration.ofNanos(this.keepAliveNanos);
+	}
+
+	@Override
+	public int queueCapacity() {
+		return this.queue.capacity();
+	}
+
+	@Override
+	public void tune(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity) {
+		// Every value is checked before any is applied, so a refused retune changes
+		// nothing.
+		checkWorkers(minWorkers, maxWorkers);
+		GoPoolBuilder.checkKeepAlive(keepAlive);
+		GoPoolBuilder.checkQueueCapacity(queueCapacity);
+		setQueueCapacity(queueCapacity);
+		setKeepAlive(keepAlive);
+		resize(minWorkers, maxWorkers);
+	}
+
+	private static void checkWorkers(int minWorkers, int maxWorkers) {
+		GoPoolBuilder.checkMinWorkers(minWorkers);
+		GoPoolBuilder.checkMaxWorkers(maxWorkers);
+		GoPoolBuilder.checkWorkerRange(minWorkers, maxWorkers);
+	}
+
+	@Override
+	public void resize(int minWorkers, int maxWorkers) {
+		checkWorkers(minWorkers, maxWorkers);
+		synchronized (this.tuneLock) {
+			int oldMin = this.minWorkers;
+			int oldMax = this.maxWorkers;
+			// Order the writes so that a concurrent reader never sees min above max.
+			if (maxWorkers >= this.maxWorkers) {
+				this.maxWorkers = maxWorkers;
+				this.minWorkers = minWorkers;
+			}
+			else {
+				this.minWorkers = minWorkers;
+				this.maxWorkers = maxWorkers;
+			}
+			if (runState() == RUNNING) {
+				startMinWorkers();
+				startWorkersForQueue();
+			}
+			if (oldMin != minWorkers || oldMax != maxWorkers) {
+				this.reporter.resized(oldMin, oldMax, minWorkers, maxWorkers);
+			}
+		}
+		nudgeWorkers();
+		this.blocked.signal();
+	}
+
+	@Override
+	public void setKeepAlive(Duration keepAlive) {
+		GoPoolBuilder.checkKeepAlive(keepAlive);
+		this.keepAliveNanos = saturatedNanos(keepAlive);
+		nudgeWorkers();
+	}
+
+	@Override
+	public void setQueueCapacity(int queueCapacity) {
+		GoPoolBuilder.checkQueueCapacity(queueCapacity);
+		this.queue.setCapacity(queueCapacity);
+		this.blocked.signal();
+	}
+
+	private void nudgeWorkers() {
+		for (Worker worker : this.workers) {
+			worker.nudge();
+		}
+	}
+
+	// --------------------------------------------------------------------------------------
+	// Lifecycle: shutdown, termination, drain
+	// --------------------------------------------------------------------------------------
 
 	@Override
 	public void shutdown() {
@@ -1172,99 +1303,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return new DrainReport(false, notStarted, running, Duration.ofNanos(System.nanoTime() - start));
 	}
 
+	// --------------------------------------------------------------------------------------
+	// Stats
+	// --------------------------------------------------------------------------------------
+
 	@Override
 	public String name() {
 		return this.name;
-	}
-
-	@Override
-	public GoPoolSettings settings() {
-		return this.configured.tuned(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity());
-	}
-
-	@Override
-	public int minWorkers() {
-		return this.minWorkers;
-	}
-
-	@Override
-	public int maxWorkers() {
-		return this.maxWorkers;
-	}
-
-	@Override
-	public Duration keepAlive() {
-		return Duration.ofNanos(this.keepAliveNanos);
-	}
-
-	@Override
-	public int queueCapacity() {
-		return this.queue.capacity();
-	}
-
-	@Override
-	public void tune(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity) {
-		// Every value is checked before any is applied, so a refused retune changes
-		// nothing.
-		checkWorkers(minWorkers, maxWorkers);
-		GoPoolBuilder.checkKeepAlive(keepAlive);
-		GoPoolBuilder.checkQueueCapacity(queueCapacity);
-		setQueueCapacity(queueCapacity);
-		setKeepAlive(keepAlive);
-		resize(minWorkers, maxWorkers);
-	}
-
-	private static void checkWorkers(int minWorkers, int maxWorkers) {
-		GoPoolBuilder.checkMinWorkers(minWorkers);
-		GoPoolBuilder.checkMaxWorkers(maxWorkers);
-		GoPoolBuilder.checkWorkerRange(minWorkers, maxWorkers);
-	}
-
-	@Override
-	public void resize(int minWorkers, int maxWorkers) {
-		checkWorkers(minWorkers, maxWorkers);
-		synchronized (this.tuneLock) {
-			int oldMin = this.minWorkers;
-			int oldMax = this.maxWorkers;
-			// Order the writes so that a concurrent reader never sees min above max.
-			if (maxWorkers >= this.maxWorkers) {
-				this.maxWorkers = maxWorkers;
-				this.minWorkers = minWorkers;
-			}
-			else {
-				this.minWorkers = minWorkers;
-				this.maxWorkers = maxWorkers;
-			}
-			if (runState() == RUNNING) {
-				startMinWorkers();
-				startWorkersForQueue();
-			}
-			if (oldMin != minWorkers || oldMax != maxWorkers) {
-				this.reporter.resized(oldMin, oldMax, minWorkers, maxWorkers);
-			}
-		}
-		nudgeWorkers();
-		this.blocked.signal();
-	}
-
-	@Override
-	public void setKeepAlive(Duration keepAlive) {
-		GoPoolBuilder.checkKeepAlive(keepAlive);
-		this.keepAliveNanos = saturatedNanos(keepAlive);
-		nudgeWorkers();
-	}
-
-	@Override
-	public void setQueueCapacity(int queueCapacity) {
-		GoPoolBuilder.checkQueueCapacity(queueCapacity);
-		this.queue.setCapacity(queueCapacity);
-		this.blocked.signal();
-	}
-
-	private void nudgeWorkers() {
-		for (Worker worker : this.workers) {
-			worker.nudge();
-		}
 	}
 
 	@Override
@@ -1288,6 +1333,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public String toString() {
 		return "GoPool[" + this.name + ", " + describeState() + "]";
 	}
+
+	// --------------------------------------------------------------------------------------
+	// The control word and clock arithmetic
+	// --------------------------------------------------------------------------------------
 
 	int workerCount() {
 		return countOf(this.ctl.get());
