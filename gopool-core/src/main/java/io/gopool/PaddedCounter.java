@@ -22,8 +22,17 @@ final class PaddedCounter extends PaddedCounterFields {
 		return (long) VALUE.getVolatile(this);
 	}
 
+	/** Sets the counter without ordering, for counters that are only hints. */
+	void setOpaque(long value) {
+		VALUE.setOpaque(this, value);
+	}
+
 	boolean compareAndSet(long expected, long next) {
 		return VALUE.compareAndSet(this, expected, next);
+	}
+
+	long getAndIncrement() {
+		return (long) VALUE.getAndAdd(this, 1L);
 	}
 
 	void increment() {

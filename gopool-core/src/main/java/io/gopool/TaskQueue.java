@@ -1,6 +1,5 @@
 package io.gopool;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
@@ -17,12 +16,15 @@ import java.util.function.Predicate;
  * submitter compares with a recent copy of the places given back and reads the real count
  * only when the copy says full; the copy is never ahead of the real count, so the check
  * errs only towards reading again, never towards overfilling. A task that leaves the
- * queue without being polled (expired, cancelled) stays linked as a dead node that takes
- * no capacity; dead nodes are skipped when polled and swept in bulk once there are more
- * of them than the capacity, so they cannot pile up.
+ * queue without being polled (expired, cancelled) stays in its lane as a dead task that
+ * takes no capacity; dead tasks are skipped when polled and swept out in bulk once there
+ * are more of them than the capacity, so they cannot pile up.
  * <p>
  * A small fixed set of FIFO lanes beats a heap for priorities, and a pool whose tasks all
- * share one priority scans one lane: priorities cost the plain FIFO path nothing.
+ * share one priority scans one lane: priorities cost the plain FIFO path nothing. Each
+ * lane ({@link TaskLane}) holds the tasks themselves in array slots, with no node per
+ * task: taking tasks out of submission order (most urgent first) then touches only the
+ * task, not a separate cold node as well.
  */
 final class TaskQueue {
 
@@ -35,13 +37,13 @@ final class TaskQueue {
 	 * that sees a lane here also sees it in {@link #active}, which is published first, so
 	 * a drain or a poll never misses a lane a task was linked into.
 	 */
-	private final AtomicReferenceArray<Lane> lanes = new AtomicReferenceArray<>(LANES);
+	private final AtomicReferenceArray<TaskLane> lanes = new AtomicReferenceArray<>(LANES);
 
 	/**
 	 * The lanes created so far, most urgent first; copied on write (at most
 	 * {@link #LANES} times).
 	 */
-	private volatile Lane[] active = new Lane[0];
+	private volatile TaskLane[] active = new TaskLane[0];
 
 	/**
 	 * Places taken so far; written by submitters only. Its note is the submitters' copy
@@ -137,7 +139,7 @@ final class TaskQueue {
 	 * node is linked.
 	 */
 	Task poll() {
-		for (Lane lane : this.active) {
+		for (TaskLane lane : this.active) {
 			Task task = lane.poll();
 			if (task != null) {
 				return task;
@@ -151,7 +153,7 @@ final class TaskQueue {
 	 * counting places whose tasks are not linked yet.
 	 */
 	boolean hasLinkedNode() {
-		for (Lane lane : this.active) {
+		for (TaskLane lane : this.active) {
 			if (!lane.isEmpty()) {
 				return true;
 			}
@@ -161,7 +163,7 @@ final class TaskQueue {
 
 	/** Unlinks and returns the oldest node of the least urgent lane that has one. */
 	Task pollLeastUrgent() {
-		Lane[] lanes = this.active;
+		TaskLane[] lanes = this.active;
 		for (int i = lanes.length - 1; i >= 0; i--) {
 			Task task = lanes[i].poll();
 			if (task != null) {
@@ -181,7 +183,7 @@ final class TaskQueue {
 	 * fate (for example, expires it), so it is called at most once per node.
 	 */
 	void removeIf(Predicate<Task> predicate) {
-		for (Lane lane : this.active) {
+		for (TaskLane lane : this.active) {
 			lane.removeIf(predicate);
 		}
 	}
@@ -196,20 +198,20 @@ final class TaskQueue {
 		this.deadNodes.addAndGet(-removed[0]);
 	}
 
-	private Lane lane(int priority) {
-		Lane lane = this.lanes.get(priority - TaskOptions.MOST_URGENT);
+	private TaskLane lane(int priority) {
+		TaskLane lane = this.lanes.get(priority - TaskOptions.MOST_URGENT);
 		return (lane != null) ? lane : createLane(priority);
 	}
 
-	private synchronized Lane createLane(int priority) {
+	private synchronized TaskLane createLane(int priority) {
 		int index = priority - TaskOptions.MOST_URGENT;
-		Lane lane = this.lanes.get(index);
+		TaskLane lane = this.lanes.get(index);
 		if (lane == null) {
-			lane = new Lane();
-			Lane[] active = new Lane[this.active.length + 1];
+			lane = new TaskLane();
+			TaskLane[] active = new TaskLane[this.active.length + 1];
 			int next = 0;
 			for (int i = 0; i < LANES; i++) {
-				Lane existing = (i == index) ? lane : this.lanes.get(i);
+				TaskLane existing = (i == index) ? lane : this.lanes.get(i);
 				if (existing != null) {
 					active[next++] = existing;
 				}
@@ -218,15 +220,6 @@ final class TaskQueue {
 			this.lanes.set(index, lane);
 		}
 		return lane;
-	}
-
-	/**
-	 * The FIFO of one priority level.
-	 */
-	private static final class Lane extends ConcurrentLinkedQueue<Task> {
-
-		private static final long serialVersionUID = 1L;
-
 	}
 
 }
