@@ -62,8 +62,10 @@ public final class BenchmarkReport {
 		}
 		table(markdown, "A. Throughput, 1,000,000 tiny tasks, 64 workers, 2 submitters",
 				new String[] { "executor", "tasks/s", "vs TPE_LBQ" },
-				throughputRows(run(throughput(new String[] { "TPE_LBQ", "FORK_JOIN", "GOPOOL", "GOPOOL_VIRTUAL" }, "64",
-						"2", "false")), "TPE_LBQ"));
+				throughputRows(
+						run(throughput(new String[] { "TPE_LBQ", "TPE_ABQ", "FORK_JOIN", "GOPOOL", "GOPOOL_VIRTUAL" },
+								"64", "2", "false")),
+						"TPE_LBQ"));
 		table(markdown, "D. Priority: scenario A with random priorities, 2 workers, 2 submitters",
 				new String[] { "executor", "tasks/s", "vs TPE_PBQ" },
 				throughputRows(run(throughput(new String[] { "TPE_PBQ", "GOPOOL" }, "2", "2", "true")), "TPE_PBQ"));
