@@ -61,8 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * none is counted, wakes the next: a burst fans out one wake at a time.
  *  - No stranded task: a submitter links, then reads the count; a searcher uncounts itself,
  *    then looks at the queue. One of the two sees the other.
- *  - Exact capacity: a searching worker is neither idle nor holding a task, so a full queue
- *    must not refuse a task while one is counted. Each worker enters its next state before it
+ *  - Exact capacity: a woken searcher is neither idle nor holding a task, so a full queue
+ *    must not refuse a task while one is counted (a spinning one is still idle, on the stack). Each worker enters its next state before it
  *    leaves the last: it is counted before its slot leaves null, and uncounted only after the
  *    place of the task it polled was given back or it is on the stack again. A submitter that
  *    finds the queue full reads, in this order, the idle stack, the count, and then the queue
@@ -82,8 +82,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * linking; each pair is a Dekker handshake (write mine, then read yours) on volatiles, so at
  * least one side sees the other:
  *  - worker going idle: push itself, then look for a linked task  /  submitter: link the task,
- *    then pop idle workers until one takes a WAKE (stale nodes do not count), and if none does
- *    and there are no workers at all, start one. A place reserved for a task not yet linked
+ *    then, if workers are idle, rely on a counted searcher or pop idle workers until one takes a
+ *    WAKE (stale nodes do not count), and if none does and there are no workers at all, start
+ *    one. A place reserved for a task not yet linked
  *    does not keep a worker up for long: after a few looks it goes idle, as the submitter will
  *    wake it after linking (on two CPUs, spinning would take the CPU that submitter needs);
  *  - worker retiring: decrement the worker count, then read the queue size and un-retire if
@@ -98,14 +99,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * shutdownNow, or its submitter withdrawing it. The winner counts the outcome, runs the
  * callback, completes the future and emits the event; losers do nothing.
  *
- * Spinning: like Go's scheduler, a worker that runs out of work spins briefly on its slot before
- * it parks, so back-to-back submissions skip a park/unpark round trip. At most half the CPUs
- * spin at once; virtual workers never spin (they would hold a carrier thread).
+ * Spinning: like Go's scheduler, a worker that runs out of work spins briefly before it parks,
+ * watching its slot and the queue and counted as searching, so back-to-back submissions skip a
+ * park/unpark round trip. At most half the CPUs spin at once; virtual workers never spin (they
+ * would hold a carrier thread).
  *
  * Deadlines: checked with overflow-safe ticker arithmetic when a task is submitted and when a
  * worker takes it, and enforced promptly for queued tasks by the shared DeadlineTimer. Expired
- * and cancelled tasks give their queue place back as soon as their ending is done; their nodes
- * are swept lazily.
+ * and cancelled tasks give their queue place back as soon as their ending is done; their lane
+ * slots are swept lazily.
  *
  * Sysmon: pools with a stuck threshold are scanned by one shared monitor thread (Sysmon), which
  * reads each worker's current task and its start time. A task's watch state (Task.markStuck and

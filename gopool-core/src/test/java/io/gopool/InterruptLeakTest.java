@@ -33,13 +33,7 @@ class InterruptLeakTest {
 	@ParameterizedTest
 	@EnumSource(WorkerType.class)
 	void anInterruptSentToIdleWorkersNeverReachesTheirNextTasks(WorkerType type) throws Exception {
-		assumeTrue(type == WorkerType.PLATFORM || Runtime.version().feature() >= 21, "virtual workers need Java 21");
-		try (GoPool pool = GoPool.newBuilder()
-			.workerType(type)
-			.minWorkers(2)
-			.maxWorkers(2)
-			.queueCapacity(100)
-			.build("stray")) {
+		try (GoPool pool = twoWorkers(type, "stray")) {
 			List<Thread> workers = meetOnBothWorkers(pool);
 			int leaks = 0;
 			for (int round = 0; round < ROUNDS; round++) {
@@ -61,13 +55,7 @@ class InterruptLeakTest {
 	@ParameterizedTest
 	@EnumSource(WorkerType.class)
 	void aCancelWithInterruptThatRacesTheEndOfItsTaskNeverReachesTheNextTasks(WorkerType type) throws Exception {
-		assumeTrue(type == WorkerType.PLATFORM || Runtime.version().feature() >= 21, "virtual workers need Java 21");
-		try (GoPool pool = GoPool.newBuilder()
-			.workerType(type)
-			.minWorkers(2)
-			.maxWorkers(2)
-			.queueCapacity(100)
-			.build("late-cancel")) {
+		try (GoPool pool = twoWorkers(type, "late-cancel")) {
 			int leaks = 0;
 			for (int round = 0; round < ROUNDS / 4; round++) {
 				CountDownLatch ending = new CountDownLatch(1);
@@ -81,6 +69,12 @@ class InterruptLeakTest {
 			}
 			assertThat(leaks).as("tasks that saw a cancel aimed at the task before them").isZero();
 		}
+	}
+
+	/** The pool of the reproduction: two workers, a queue of 100. */
+	private static GoPool twoWorkers(WorkerType type, String name) {
+		assumeTrue(type == WorkerType.PLATFORM || Runtime.version().feature() >= 21, "virtual workers need Java 21");
+		return GoPool.newBuilder().workerType(type).minWorkers(2).maxWorkers(2).queueCapacity(100).build(name);
 	}
 
 	/**
