@@ -315,6 +315,60 @@ class DispatchTest {
 		}
 	}
 
+	/**
+	 * The same boundary with three submitters racing for the last places: with every task
+	 * held on a gate, no worker finishes meanwhile, so exactly the workers plus the queue
+	 * capacity (12) of the 15 tasks are accepted, every round.
+	 */
+	@Test
+	@Timeout(120)
+	void racingSubmittersGetExactlyTheCapacityOfIdleWorkersAndTheQueue() throws Exception {
+		GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).queueCapacity(10).build("race-burst");
+		var submitters = Executors.newFixedThreadPool(3);
+		try {
+			for (int round = 0; round < 1_000; round++) {
+				await().pollDelay(Duration.ZERO)
+					.pollInterval(Duration.ofNanos(100_000))
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> pool.stats().idleWorkers() == 2 && ((WorkerPool) pool).searchingWorkers() == 0);
+				CountDownLatch release = new CountDownLatch(1);
+				CountDownLatch start = new CountDownLatch(1);
+				AtomicInteger accepted = new AtomicInteger();
+				List<CompletableFuture<Void>> submissions = new ArrayList<>();
+				for (int s = 0; s < 3; s++) {
+					submissions.add(CompletableFuture.runAsync(() -> {
+						awaitQuietly(start);
+						for (int i = 0; i < 5; i++) {
+							try {
+								pool.execute(() -> awaitQuietly(release));
+								accepted.incrementAndGet();
+							}
+							catch (TaskRejectedException ex) {
+								// counted below
+							}
+						}
+					}, submitters));
+				}
+				start.countDown();
+				for (CompletableFuture<Void> submission : submissions) {
+					submission.get(10, TimeUnit.SECONDS);
+				}
+				assertThat(accepted).as("round %d: accepted of 15", round).hasValue(12);
+				release.countDown();
+				long done = 12L * (round + 1);
+				await().pollDelay(Duration.ZERO)
+					.pollInterval(Duration.ofNanos(100_000))
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> pool.stats().completed() == done);
+			}
+			assertThat(pool.stats().rejected()).isEqualTo(3_000);
+		}
+		finally {
+			submitters.shutdownNow();
+			pool.shutdownNow();
+		}
+	}
+
 	static void awaitQuietly(CountDownLatch latch) {
 		try {
 			latch.await();
