@@ -54,7 +54,7 @@ final class TaskQueue {
 	/** Places given back so far; never written by submitters. */
 	private final PaddedCounter released = new PaddedCounter();
 
-	private final AtomicInteger deadNodes = new AtomicInteger();
+	private final AtomicInteger deadTasks = new AtomicInteger();
 
 	/**
 	 * Live queued tasks that have a deadline: purging an all-plain queue is skipped
@@ -121,22 +121,22 @@ final class TaskQueue {
 	}
 
 	/**
-	 * Gives back the place of a task that left the queue. {@code polled} says whether its
-	 * node was unlinked too; if not, it stays behind as a dead node.
+	 * Gives back the place of a task that left the queue. {@code polled} says whether the
+	 * task was also taken out of its lane; if not, it stays behind as a dead task.
 	 */
 	void release(Task task, boolean polled) {
 		if (task.hasDeadline) {
 			this.withDeadline.decrementAndGet();
 		}
 		this.released.increment();
-		if (!polled && this.deadNodes.incrementAndGet() > Math.max(MIN_SWEEP_THRESHOLD, this.capacity)) {
+		if (!polled && this.deadTasks.incrementAndGet() > Math.max(MIN_SWEEP_THRESHOLD, this.capacity)) {
 			sweep();
 		}
 	}
 
 	/**
-	 * Unlinks and returns the most urgent node, which may be dead; {@code null} if no
-	 * node is linked.
+	 * Takes out and returns the most urgent queued task, which may be dead; {@code null}
+	 * if no task is linked.
 	 */
 	Task poll() {
 		for (TaskLane lane : this.active) {
@@ -149,10 +149,10 @@ final class TaskQueue {
 	}
 
 	/**
-	 * Whether a poll would find a node (which may be dead); unlike {@link #size()}, not
+	 * Whether a poll would find a task (which may be dead); unlike {@link #size()}, not
 	 * counting places whose tasks are not linked yet.
 	 */
-	boolean hasLinkedNode() {
+	boolean hasLinkedTask() {
 		for (TaskLane lane : this.active) {
 			if (!lane.isEmpty()) {
 				return true;
@@ -161,7 +161,7 @@ final class TaskQueue {
 		return false;
 	}
 
-	/** Unlinks and returns the oldest node of the least urgent lane that has one. */
+	/** Takes out and returns the oldest task of the least urgent lane that has one. */
 	Task pollLeastUrgent() {
 		TaskLane[] lanes = this.active;
 		for (int i = lanes.length - 1; i >= 0; i--) {
@@ -173,14 +173,14 @@ final class TaskQueue {
 		return null;
 	}
 
-	/** Records that a dead node was unlinked by a poll. */
+	/** Records that a poll took out a dead task. */
 	void deadPolled() {
-		this.deadNodes.decrementAndGet();
+		this.deadTasks.decrementAndGet();
 	}
 
 	/**
-	 * Unlinks every node the predicate accepts; the predicate also decides the node's
-	 * fate (for example, expires it), so it is called at most once per node.
+	 * Takes out every queued task the predicate accepts; the predicate also decides the
+	 * task's fate (for example, expires it), so it is called at most once per task.
 	 */
 	void removeIf(Predicate<Task> predicate) {
 		for (TaskLane lane : this.active) {
@@ -195,7 +195,7 @@ final class TaskQueue {
 			removed[0] += dead ? 1 : 0;
 			return dead;
 		});
-		this.deadNodes.addAndGet(-removed[0]);
+		this.deadTasks.addAndGet(-removed[0]);
 	}
 
 	private TaskLane lane(int priority) {

@@ -595,7 +595,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private boolean shouldWakeIdleWorker() {
-		return !this.idle.isEmpty() && this.searching.get() == 0 && this.queue.hasLinkedNode();
+		return !this.idle.isEmpty() && this.searching.get() == 0 && this.queue.hasLinkedTask();
 	}
 
 	int searchingWorkers() {
@@ -855,7 +855,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	boolean hasLinkedTask() {
-		return this.queue.hasLinkedNode();
+		return this.queue.hasLinkedTask();
 	}
 
 	IdleWorkerStack idleWorkers() {
@@ -1021,8 +1021,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * the callback, emits the event and completes the future, and gives the task's queue
 	 * place back last (see Termination).
 	 * @param now the clock reading the ending was decided on
-	 * @param polled whether the task's queue node was unlinked (otherwise it stays behind
-	 * as a dead node)
+	 * @param polled whether the task was taken out of its lane (otherwise it stays behind
+	 * as a dead task)
 	 * @return whether this call ended the task
 	 */
 	private boolean endUnstarted(Task task, TaskOutcome outcome, long now, boolean polled) {
