@@ -107,69 +107,18 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	GoPoolSettings settings();
 
 	/**
-	 * Returns the minimum number of workers.
-	 * @return the current minimum
+	 * Retunes a live pool: the values the change sets are applied, all at once, and the
+	 * other settings keep their current values. Retunes are serialised; the combination
+	 * is checked before anything is applied (the minimum must not exceed the maximum,
+	 * counting the current value of the one not changed), so a refused retune changes
+	 * nothing. See {@link GoPoolTuning} for what each change does to running workers and
+	 * queued tasks.
+	 * @param change the values to change
+	 * @return the settings after the change
+	 * @throws IllegalArgumentException if the minimum would exceed the maximum; nothing
+	 * changes then
 	 */
-	int minWorkers();
-
-	/**
-	 * Returns the maximum number of workers.
-	 * @return the current maximum
-	 */
-	int maxWorkers();
-
-	/**
-	 * Returns how long a worker above the minimum stays idle before it retires.
-	 * @return the current keep-alive time
-	 */
-	Duration keepAlive();
-
-	/**
-	 * Returns how many tasks the queue holds at most.
-	 * @return the current queue capacity
-	 */
-	int queueCapacity();
-
-	/**
-	 * Retunes a live pool all at once: every value is checked before any is applied, so a
-	 * refused retune changes nothing. Each change takes effect as with {@link #resize},
-	 * {@link #setKeepAlive} and {@link #setQueueCapacity}.
-	 * @param minWorkers the new minimum, zero or more
-	 * @param maxWorkers the new maximum, at least one and at least {@code minWorkers}
-	 * @param keepAlive the new keep-alive time, zero or more
-	 * @param queueCapacity the new queue capacity, zero or more
-	 * @throws IllegalArgumentException if any value is out of range; nothing changes then
-	 */
-	void tune(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity);
-
-	/**
-	 * Changes the minimum and maximum number of workers of a live pool. Raising the
-	 * minimum starts workers at once; raising the maximum starts workers for queued tasks
-	 * and wakes blocked submitters; lowering the maximum retires surplus workers as they
-	 * finish their current task.
-	 * @param minWorkers the new minimum, zero or more
-	 * @param maxWorkers the new maximum, at least one and at least {@code minWorkers}
-	 * @throws IllegalArgumentException if the values are out of range; nothing changes
-	 * then
-	 */
-	void resize(int minWorkers, int maxWorkers);
-
-	/**
-	 * Changes how long workers above the minimum stay idle before they retire. Idle
-	 * workers re-evaluate at once.
-	 * @param keepAlive the new keep-alive time, zero or more
-	 * @throws IllegalArgumentException if the value is negative; nothing changes then
-	 */
-	void setKeepAlive(Duration keepAlive);
-
-	/**
-	 * Changes how many tasks the queue holds. Shrinking never drops queued tasks: new
-	 * tasks are queued again once the queue is below the new capacity. Growing wakes
-	 * blocked submitters.
-	 * @param queueCapacity the new capacity, zero or more
-	 * @throws IllegalArgumentException if the value is negative; nothing changes then
-	 */
-	void setQueueCapacity(int queueCapacity);
+	GoPoolSettings tune(GoPoolTuning change);
 
 	/**
 	 * Stops taking tasks and waits up to the timeout for every accepted task to finish;

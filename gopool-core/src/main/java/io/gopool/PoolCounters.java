@@ -73,9 +73,10 @@ final class PoolCounters {
 			idleWorkers += worker.isIdle() ? 1 : 0;
 			busyWorkers += (worker.current() != null) ? 1 : 0;
 		}
+		GoPoolSettings settings = pool.settings();
 		return new GoPoolStats(pool.name(), workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
-				pool.minWorkers(), pool.maxWorkers(), queueSize, pool.queueCapacity(), blockedSubmitters, stuckTasks,
-				this.submitted.sum(), started, completed, failed, this.rejected.sum(), this.expired.sum(),
+				settings.minWorkers(), settings.maxWorkers(), queueSize, settings.queueCapacity(), blockedSubmitters,
+				stuckTasks, this.submitted.sum(), started, completed, failed, this.rejected.sum(), this.expired.sum(),
 				this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
 	}
 

@@ -3,7 +3,6 @@ package io.gopool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
@@ -455,8 +454,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private TaskRejectedException rejection(Task task, String reason, Throwable cause) {
-		return new TaskRejectedException(this.name,
-				"pool '" + this.name + "' rejected task " + task + ": " + reason + " (" + describeState() + ")", cause);
+		return new TaskRejectedException(this.name, task.toString(), reason, describeState(), cause);
 	}
 
 	private String describeState() {
@@ -1060,11 +1058,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private TaskExpiredException expiry(Task task, long now) {
-		long overdue = Math.max(0, now - task.deadline);
-		return new TaskExpiredException(this.name,
-				"task " + task + " in pool '" + this.name + "' expired before it started ("
-						+ String.format(Locale.ROOT, "%.1f", overdue / 1e6) + " ms past its deadline)",
-				overdue);
+		return new TaskExpiredException(this.name, task.toString(), Math.max(0, now - task.deadline));
 	}
 
 	/**
@@ -1091,86 +1085,46 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	@Override
 	public GoPoolSettings settings() {
-		return this.configured.tuned(this.minWorkers, this.maxWorkers, keepAlive(), queueCapacity());
+		return this.configured.tuned(this.minWorkers, this.maxWorkers, Duration.ofNanos(this.keepAliveNanos),
+				this.queue.capacity());
 	}
 
 	@Override
-	public int minWorkers() {
-		return this.minWorkers;
-	}
-
-	@Override
-	public int maxWorkers() {
-		return this.maxWorkers;
-	}
-
-	@Override
-	public Duration keepAlive() {
-		return Duration.ofNanos(this.keepAliveNanos);
-	}
-
-	@Override
-	public int queueCapacity() {
-		return this.queue.capacity();
-	}
-
-	@Override
-	public void tune(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity) {
-		// Every value is checked before any is applied, so a refused retune changes
-		// nothing.
-		checkWorkers(minWorkers, maxWorkers);
-		GoPoolBuilder.checkKeepAlive(keepAlive);
-		GoPoolBuilder.checkQueueCapacity(queueCapacity);
-		setQueueCapacity(queueCapacity);
-		setKeepAlive(keepAlive);
-		resize(minWorkers, maxWorkers);
-	}
-
-	private static void checkWorkers(int minWorkers, int maxWorkers) {
-		GoPoolBuilder.checkMinWorkers(minWorkers);
-		GoPoolBuilder.checkMaxWorkers(maxWorkers);
-		GoPoolBuilder.checkWorkerRange(minWorkers, maxWorkers);
-	}
-
-	@Override
-	public void resize(int minWorkers, int maxWorkers) {
-		checkWorkers(minWorkers, maxWorkers);
+	public GoPoolSettings tune(GoPoolTuning change) {
+		Objects.requireNonNull(change, "tuning must not be null");
+		GoPoolSettings tuned;
 		synchronized (this.tuneLock) {
-			int oldMin = this.minWorkers;
-			int oldMax = this.maxWorkers;
-			// Order the writes so that a concurrent reader never sees min above max.
-			if (maxWorkers >= this.maxWorkers) {
-				this.maxWorkers = maxWorkers;
-				this.minWorkers = minWorkers;
-			}
-			else {
-				this.minWorkers = minWorkers;
-				this.maxWorkers = maxWorkers;
-			}
-			if (runState() == RUNNING) {
-				startMinWorkers();
-				startWorkersForQueue();
-			}
-			if (oldMin != minWorkers || oldMax != maxWorkers) {
-				this.reporter.resized(oldMin, oldMax, minWorkers, maxWorkers);
-			}
+			tuned = change.applyTo(settings());
+			GoPoolBuilder.checkWorkerRange(tuned.minWorkers(), tuned.maxWorkers());
+			this.queue.setCapacity(tuned.queueCapacity());
+			this.keepAliveNanos = saturatedNanos(tuned.keepAlive());
+			resize(tuned.minWorkers(), tuned.maxWorkers());
 		}
 		nudgeWorkers();
 		this.blocked.signal();
+		return tuned;
 	}
 
-	@Override
-	public void setKeepAlive(Duration keepAlive) {
-		GoPoolBuilder.checkKeepAlive(keepAlive);
-		this.keepAliveNanos = saturatedNanos(keepAlive);
-		nudgeWorkers();
-	}
-
-	@Override
-	public void setQueueCapacity(int queueCapacity) {
-		GoPoolBuilder.checkQueueCapacity(queueCapacity);
-		this.queue.setCapacity(queueCapacity);
-		this.blocked.signal();
+	/** Sets the worker bounds, under the tune lock. */
+	private void resize(int minWorkers, int maxWorkers) {
+		int oldMin = this.minWorkers;
+		int oldMax = this.maxWorkers;
+		// Order the writes so that a concurrent reader never sees min above max.
+		if (maxWorkers >= this.maxWorkers) {
+			this.maxWorkers = maxWorkers;
+			this.minWorkers = minWorkers;
+		}
+		else {
+			this.minWorkers = minWorkers;
+			this.maxWorkers = maxWorkers;
+		}
+		if (runState() == RUNNING) {
+			startMinWorkers();
+			startWorkersForQueue();
+		}
+		if (oldMin != minWorkers || oldMax != maxWorkers) {
+			this.reporter.resized(oldMin, oldMax, minWorkers, maxWorkers);
+		}
 	}
 
 	private void nudgeWorkers() {

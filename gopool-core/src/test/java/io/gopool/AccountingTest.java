@@ -127,8 +127,8 @@ class AccountingTest {
 				submitter.start();
 			}
 			if (round % 2 == 1) {
-				pool.resize(0, 2);
-				pool.resize(2, 6);
+				pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(2));
+				pool.tune(GoPoolTuning.create().minWorkers(2).maxWorkers(6));
 			}
 			assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
 			pool.shutdown();

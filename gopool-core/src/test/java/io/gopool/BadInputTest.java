@@ -77,16 +77,18 @@ class BadInputTest {
 				refused("withName(null)", () -> TaskOptions.defaults().withName(null), "name must not be null"),
 				refused("withCallback(null)", () -> TaskOptions.defaults().withCallback(null),
 						"callback must not be null"),
-				refused("resize(-1, 1)", () -> withPool((pool) -> pool.resize(-1, 1)),
+				refused("tuning minWorkers(-1)", () -> GoPoolTuning.create().minWorkers(-1),
 						"min workers must not be negative (was -1)"),
-				refused("resize(0, MAX_VALUE)", () -> withPool((pool) -> pool.resize(0, Integer.MAX_VALUE)),
+				refused("tuning maxWorkers(MAX_VALUE)", () -> GoPoolTuning.create().maxWorkers(Integer.MAX_VALUE),
 						"max workers must be at most 1000000 (was 2147483647)"),
-				refused("setKeepAlive(null)", () -> withPool((pool) -> pool.setKeepAlive(null)),
+				refused("tuning keepAlive(null)", () -> GoPoolTuning.create().keepAlive(null),
 						"keep alive must not be null"),
-				refused("setQueueCapacity(-1)", () -> withPool((pool) -> pool.setQueueCapacity(-1)),
+				refused("tuning queueCapacity(-1)", () -> GoPoolTuning.create().queueCapacity(-1),
 						"queue capacity must not be negative (was -1)"),
-				refused("tune(2, 1, ...)", () -> withPool((pool) -> pool.tune(2, 1, Duration.ZERO, 0)),
+				refused("tune(min 2, max 1)",
+						() -> withPool((pool) -> pool.tune(GoPoolTuning.create().minWorkers(2).maxWorkers(1))),
 						"min workers (2) must not exceed max workers (1)"),
+				refused("tune(null)", () -> withPool((pool) -> pool.tune(null)), "tuning must not be null"),
 				refused("drain(null)", () -> withPool((pool) -> pool.drain(null)), "timeout must not be null"));
 	}
 
@@ -115,9 +117,9 @@ class BadInputTest {
 			// and nothing in the arithmetic overflows.
 			assertThat(pool.submit(() -> "ran", TaskOptions.defaults().withDeadline(HUGE)).get(10, TimeUnit.SECONDS))
 				.isEqualTo("ran");
-			assertThat(pool.keepAlive()).as("kept in nanoseconds: about 292 years")
+			assertThat(pool.settings().keepAlive()).as("kept in nanoseconds: about 292 years")
 				.isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
-			assertThat(pool.queueCapacity()).isEqualTo(Integer.MAX_VALUE);
+			assertThat(pool.settings().queueCapacity()).isEqualTo(Integer.MAX_VALUE);
 			assertThat(pool.stats().expired()).isZero();
 		}
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).queueCapacity(0).build("hand-off")) {

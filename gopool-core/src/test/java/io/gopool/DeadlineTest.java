@@ -48,7 +48,13 @@ class DeadlineTest {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> future.get(10, TimeUnit.SECONDS))
 				.havingCause()
 				.isInstanceOf(TaskExpiredException.class)
-				.withMessage("task report in pool 'deadline' expired before it started (1000.0 ms past its deadline)");
+				.withMessage("task report in pool 'deadline' expired before it started (1000.0 ms past its deadline)")
+				.satisfies((ex) -> {
+					TaskExpiredException expired = (TaskExpiredException) ex;
+					assertThat(expired.getPoolName()).isEqualTo("deadline");
+					assertThat(expired.getTaskName()).isEqualTo("report");
+					assertThat(expired.getOverdueNanos()).isEqualTo(Duration.ofSeconds(1).toNanos());
+				});
 			assertThat(ran).isFalse();
 			assertThat(outcomes).containsExactly(TaskOutcome.EXPIRED);
 			GoPoolStats stats = pool.stats();

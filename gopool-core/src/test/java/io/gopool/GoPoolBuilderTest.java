@@ -32,9 +32,10 @@ class GoPoolBuilderTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.maxWorkers(1_000_001))
 			.withMessage("max workers must be at most 1000000 (was 1000001)");
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("ceiling")) {
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(0, Integer.MAX_VALUE))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(Integer.MAX_VALUE)))
 				.withMessage("max workers must be at most 1000000 (was 2147483647)");
-			assertThat(pool.maxWorkers()).isEqualTo(1);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(1);
 		}
 	}
 
@@ -115,10 +116,10 @@ class GoPoolBuilderTest {
 	void defaultsFollowTheSeedDesign() {
 		int cpus = Runtime.getRuntime().availableProcessors();
 		try (GoPool pool = this.builder.build("defaults")) {
-			assertThat(pool.minWorkers()).isEqualTo(cpus);
-			assertThat(pool.maxWorkers()).isEqualTo(2 * cpus);
-			assertThat(pool.keepAlive()).isEqualTo(Duration.ofSeconds(60));
-			assertThat(pool.queueCapacity()).isEqualTo(1000);
+			assertThat(pool.settings().minWorkers()).isEqualTo(cpus);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(2 * cpus);
+			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(pool.settings().queueCapacity()).isEqualTo(1000);
 			assertThat(pool.stats().workers()).isEqualTo(cpus);
 		}
 	}
@@ -141,7 +142,7 @@ class GoPoolBuilderTest {
 			assertThat(pool.settings()).isEqualTo(
 					new GoPoolSettings(1, 3, Duration.ofSeconds(5), 7, RejectionPolicy.BLOCK, WorkerType.PLATFORM, -3,
 							Duration.ofSeconds(2), Duration.ofMillis(250), 4, Duration.ofSeconds(30), true, 2));
-			pool.resize(2, 6);
+			pool.tune(GoPoolTuning.create().minWorkers(2).maxWorkers(6));
 			assertThat(pool.settings().maxWorkers()).isEqualTo(6);
 		}
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("plain")) {
@@ -159,8 +160,8 @@ class GoPoolBuilderTest {
 	@Test
 	void whenOnlyMaxIsSetThenMinDefaultsToNoMoreThanMax() {
 		try (GoPool pool = this.builder.maxWorkers(1).build("small")) {
-			assertThat(pool.minWorkers()).isEqualTo(1);
-			assertThat(pool.maxWorkers()).isEqualTo(1);
+			assertThat(pool.settings().minWorkers()).isEqualTo(1);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(1);
 		}
 	}
 
@@ -168,7 +169,7 @@ class GoPoolBuilderTest {
 	void whenOnlyMinIsSetAboveDefaultMaxThenMaxFollowsMin() {
 		int large = 4 * Runtime.getRuntime().availableProcessors();
 		try (GoPool pool = this.builder.minWorkers(large).build("large")) {
-			assertThat(pool.maxWorkers()).isEqualTo(large);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(large);
 		}
 	}
 
@@ -176,8 +177,8 @@ class GoPoolBuilderTest {
 	void aBuilderBuildsIndependentPools() {
 		this.builder.minWorkers(0).maxWorkers(2);
 		try (GoPool first = this.builder.build("first"); GoPool second = this.builder.build("second")) {
-			first.resize(0, 5);
-			assertThat(second.maxWorkers()).isEqualTo(2);
+			first.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(5));
+			assertThat(second.settings().maxWorkers()).isEqualTo(2);
 			assertThat(first.name()).isEqualTo("first");
 			assertThat(second.name()).isEqualTo("second");
 		}

@@ -126,7 +126,7 @@ class JfrEventsTest {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> pool.submit(() -> {
 				throw new IllegalStateException("secret payload");
 			}, TaskOptions.defaults().withName("boom")).get(10, TimeUnit.SECONDS));
-			pool.resize(0, 2);
+			pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(2));
 		}
 	}
 

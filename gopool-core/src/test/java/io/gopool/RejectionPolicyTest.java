@@ -38,7 +38,12 @@ class RejectionPolicyTest {
 				.isThrownBy(() -> pool.submit(() -> "x", TaskOptions.defaults().withName("checkout")))
 				.withMessage("pool 'full' rejected task checkout: the pool is full "
 						+ "(state running, workers 1/1, queue 1/1)")
-				.satisfies((ex) -> assertThat(ex.getPoolName()).isEqualTo("full"));
+				.satisfies((ex) -> {
+					assertThat(ex.getPoolName()).isEqualTo("full");
+					assertThat(ex.getTaskName()).isEqualTo("checkout");
+					assertThat(ex.getReason()).isEqualTo("the pool is full");
+					assertThat(ex.getPoolState()).isEqualTo("state running, workers 1/1, queue 1/1");
+				});
 			assertThat(pool.stats().rejected()).isEqualTo(1);
 			this.gate.open();
 		}
@@ -208,7 +213,7 @@ class RejectionPolicyTest {
 			CompletableFuture<Void> blockedSubmit = CompletableFuture.runAsync(() -> pool.execute(() -> {
 			}));
 			awaitBlockedSubmitters(pool, 1);
-			pool.setQueueCapacity(2);
+			pool.tune(GoPoolTuning.create().queueCapacity(2));
 			blockedSubmit.get(10, TimeUnit.SECONDS);
 			assertThat(pool.stats().queueSize()).isEqualTo(2);
 			this.gate.open();
@@ -223,7 +228,7 @@ class RejectionPolicyTest {
 			CompletableFuture<CompletableFuture<String>> blockedSubmit = CompletableFuture
 				.supplyAsync(() -> pool.submit(() -> Thread.currentThread().getName()));
 			awaitBlockedSubmitters(pool, 1);
-			pool.resize(1, 2);
+			pool.tune(GoPoolTuning.create().minWorkers(1).maxWorkers(2));
 			assertThat(blockedSubmit.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo("gopool-full-2");
 			this.gate.open();
 		}

@@ -89,7 +89,7 @@ class SoakTest {
 		}
 		while (done.getCount() > 0) {
 			int newMax = random.nextInt(1, 9);
-			pool.resize(random.nextInt(0, newMax + 1), newMax);
+			pool.tune(GoPoolTuning.create().minWorkers(random.nextInt(0, newMax + 1)).maxWorkers(newMax));
 			done.await(2, TimeUnit.MILLISECONDS);
 		}
 		if (random.nextBoolean()) {

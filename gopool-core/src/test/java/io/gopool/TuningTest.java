@@ -20,47 +20,78 @@ class TuningTest {
 	@Test
 	void invalidResizeIsRefusedAndChangesNothing() {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(4).build("tune")) {
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(5, 4))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> pool.tune(GoPoolTuning.create().minWorkers(5).maxWorkers(4)))
 				.withMessage("min workers (5) must not exceed max workers (4)");
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(-1, 4))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> pool.tune(GoPoolTuning.create().minWorkers(-1).maxWorkers(4)))
 				.withMessage("min workers must not be negative (was -1)");
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.resize(0, 0))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(0)))
 				.withMessage("max workers must be positive (was 0)");
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.setQueueCapacity(-1))
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(GoPoolTuning.create().queueCapacity(-1)))
 				.withMessage("queue capacity must not be negative (was -1)");
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.setKeepAlive(Duration.ofSeconds(-1)))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> pool.tune(GoPoolTuning.create().keepAlive(Duration.ofSeconds(-1))))
 				.withMessage("keep alive must not be negative (was PT-1S)");
-			assertThat(pool.minWorkers()).isEqualTo(1);
-			assertThat(pool.maxWorkers()).isEqualTo(4);
+			assertThat(pool.settings().minWorkers()).isEqualTo(1);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(4);
 		}
 	}
 
 	@Test
 	void tuneAppliesEverySettingOrNone() {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(2).queueCapacity(10).build("tune-all")) {
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(1, 4, Duration.ofSeconds(5), -1))
-				.withMessage("queue capacity must not be negative (was -1)");
-			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(3, 2, Duration.ofSeconds(5), 20))
+			GoPoolTuning refused = GoPoolTuning.create()
+				.minWorkers(3)
+				.keepAlive(Duration.ofSeconds(5))
+				.queueCapacity(20);
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(refused))
 				.withMessage("min workers (3) must not exceed max workers (2)");
+			assertThat(pool.settings().minWorkers()).isEqualTo(1);
 			assertThat(pool.settings().maxWorkers()).isEqualTo(2);
 			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(pool.settings().queueCapacity()).isEqualTo(10);
-			pool.tune(2, 6, Duration.ofSeconds(5), 20);
-			assertThat(pool.settings().minWorkers()).isEqualTo(2);
-			assertThat(pool.settings().maxWorkers()).isEqualTo(6);
-			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofSeconds(5));
-			assertThat(pool.settings().queueCapacity()).isEqualTo(20);
+			GoPoolSettings tuned = pool.tune(GoPoolTuning.create()
+				.minWorkers(2)
+				.maxWorkers(6)
+				.keepAlive(Duration.ofSeconds(5))
+				.queueCapacity(20));
+			assertThat(tuned).isEqualTo(pool.settings());
+			assertThat(tuned.minWorkers()).isEqualTo(2);
+			assertThat(tuned.maxWorkers()).isEqualTo(6);
+			assertThat(tuned.keepAlive()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(tuned.queueCapacity()).isEqualTo(20);
 			assertThat(pool.stats().workers()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aTuningChangesOnlyTheValuesItSets() {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(4).queueCapacity(10).build("tune-some")) {
+			GoPoolSettings before = pool.settings();
+			assertThat(pool.tune(GoPoolTuning.create())).isEqualTo(before);
+			GoPoolSettings tuned = pool.tune(GoPoolTuning.create().queueCapacity(30));
+			assertThat(tuned).isEqualTo(before.tuned(1, 4, before.keepAlive(), 30));
+			// The minimum is checked against the current maximum, and the reverse.
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(GoPoolTuning.create().minWorkers(5)))
+				.withMessage("min workers (5) must not exceed max workers (4)");
+			pool.tune(GoPoolTuning.create().minWorkers(3));
+			assertThatIllegalArgumentException().isThrownBy(() -> pool.tune(GoPoolTuning.create().maxWorkers(2)))
+				.withMessage("min workers (3) must not exceed max workers (2)");
+			assertThat(pool.settings()).isEqualTo(before.tuned(3, 4, before.keepAlive(), 30));
+			assertThat(GoPoolTuning.create().maxWorkers(8).queueCapacity(0))
+				.hasToString("GoPoolTuning[maxWorkers=8, queueCapacity=0]");
 		}
 	}
 
 	@Test
 	void raisingMinStartsWorkersAtOnce() {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(2).build("grow-min")) {
-			pool.resize(6, 8);
+			pool.tune(GoPoolTuning.create().minWorkers(6).maxWorkers(8));
 			assertThat(pool.stats().workers()).isEqualTo(6);
-			assertThat(pool.minWorkers()).isEqualTo(6);
-			assertThat(pool.maxWorkers()).isEqualTo(8);
+			assertThat(pool.settings().minWorkers()).isEqualTo(6);
+			assertThat(pool.settings().maxWorkers()).isEqualTo(8);
 		}
 	}
 
@@ -72,7 +103,7 @@ class TuningTest {
 				pool.execute(gate.task());
 			}
 			assertThat(pool.stats().queueSize()).isEqualTo(2);
-			pool.resize(1, 3);
+			pool.tune(GoPoolTuning.create().minWorkers(1).maxWorkers(3));
 			gate.awaitEntered();
 			assertThat(pool.stats().workers()).isEqualTo(3);
 			assertThat(pool.stats().queueSize()).isZero();
@@ -89,7 +120,7 @@ class TuningTest {
 			CountDownLatch done = new CountDownLatch(20_000);
 			for (int i = 0; i < 20_000; i++) {
 				if (i == 2_000) {
-					pool.resize(0, 2);
+					pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(2));
 					// Tasks already running may finish; from the next wave on at most 2
 					// run at once.
 					await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().busyWorkers() <= 2);
@@ -134,7 +165,7 @@ class TuningTest {
 			AtomicBoolean submitting = new AtomicBoolean(true);
 			Thread resizer = new Thread(() -> {
 				for (int i = 0; submitting.get(); i++) {
-					pool.resize(0, 1 + i % 4);
+					pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(1 + i % 4));
 					peakWorkers.accumulateAndGet(pool.stats().workers(), Math::max);
 				}
 			});
@@ -153,7 +184,7 @@ class TuningTest {
 			}
 			submitting.set(false);
 			resizer.join(TimeUnit.SECONDS.toMillis(30));
-			pool.resize(0, 2);
+			pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(2));
 			assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(peakRunning.get()).isLessThanOrEqualTo(4);
 			assertThat(peakWorkers.get()).isLessThanOrEqualTo(4);
@@ -189,9 +220,9 @@ class TuningTest {
 			gate.awaitEntered();
 			gate.open();
 			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
-			pool.setKeepAlive(Duration.ofMillis(10));
+			pool.tune(GoPoolTuning.create().keepAlive(Duration.ofMillis(10)));
 			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 0);
-			assertThat(pool.keepAlive()).isEqualTo(Duration.ofMillis(10));
+			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofMillis(10));
 		}
 	}
 
@@ -205,8 +236,8 @@ class TuningTest {
 			for (int i = 0; i < 5; i++) {
 				pool.execute(ran::incrementAndGet);
 			}
-			pool.setQueueCapacity(2);
-			assertThat(pool.queueCapacity()).isEqualTo(2);
+			pool.tune(GoPoolTuning.create().queueCapacity(2));
+			assertThat(pool.settings().queueCapacity()).isEqualTo(2);
 			assertThat(pool.stats().queueSize()).isEqualTo(5);
 			org.assertj.core.api.Assertions.assertThatExceptionOfType(TaskRejectedException.class)
 				.isThrownBy(() -> pool.execute(ran::incrementAndGet));

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
+import io.gopool.GoPoolTuning;
 import io.gopool.RejectionPolicy;
 import io.gopool.RunningTask;
 import io.gopool.WorkerType;
@@ -86,10 +87,12 @@ public class GoPoolsEndpoint {
 			.orElseThrow(() -> new InvalidEndpointRequestException("no pool named '" + name + "'",
 					"no pool named '" + name + "'; the pools are " + this.registry.names()));
 		try {
-			pool.tune((minWorkers != null) ? minWorkers : pool.minWorkers(),
-					(maxWorkers != null) ? maxWorkers : pool.maxWorkers(),
-					(keepAlive != null) ? parse(keepAlive) : pool.keepAlive(),
-					(queueCapacity != null) ? queueCapacity : pool.queueCapacity());
+			GoPoolTuning change = GoPoolTuning.create();
+			change = (minWorkers != null) ? change.minWorkers(minWorkers) : change;
+			change = (maxWorkers != null) ? change.maxWorkers(maxWorkers) : change;
+			change = (keepAlive != null) ? change.keepAlive(parse(keepAlive)) : change;
+			change = (queueCapacity != null) ? change.queueCapacity(queueCapacity) : change;
+			pool.tune(change);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());

@@ -10,6 +10,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolSettings;
+import io.gopool.GoPoolTuning;
 import io.gopool.spring.DurationText;
 import io.gopool.spring.GoPoolRegistry;
 import org.apache.commons.logging.Log;
@@ -89,20 +91,25 @@ final class GoPoolRefreshListener implements ApplicationListener<EnvironmentChan
 
 	private static void retune(GoPool pool, GoPoolProperties before, GoPoolProperties after) {
 		String name = pool.name();
+		GoPoolSettings current = pool.settings();
 		List<String> changes = new ArrayList<>();
-		int min = changed(name, "min-workers", GoPoolProperties.Pool::getMinWorkers, before, after, pool.minWorkers(),
-				changes);
-		int max = changed(name, "max-workers", GoPoolProperties.Pool::getMaxWorkers, before, after, pool.maxWorkers(),
-				changes);
+		int min = changed(name, "min-workers", GoPoolProperties.Pool::getMinWorkers, before, after,
+				current.minWorkers(), changes);
+		int max = changed(name, "max-workers", GoPoolProperties.Pool::getMaxWorkers, before, after,
+				current.maxWorkers(), changes);
 		Duration keepAlive = changed(name, "keep-alive", GoPoolProperties.Pool::getKeepAlive, before, after,
-				pool.keepAlive(), changes);
+				current.keepAlive(), changes);
 		int queueCapacity = changed(name, "queue-capacity", GoPoolProperties.Pool::getQueueCapacity, before, after,
-				pool.queueCapacity(), changes);
+				current.queueCapacity(), changes);
 		if (changes.isEmpty()) {
 			return;
 		}
 		try {
-			pool.tune(min, max, keepAlive, queueCapacity);
+			pool.tune(GoPoolTuning.create()
+				.minWorkers(min)
+				.maxWorkers(max)
+				.keepAlive(keepAlive)
+				.queueCapacity(queueCapacity));
 			logger.info("GoPool '" + name + "' retuned from configuration: " + String.join(", ", changes));
 		}
 		catch (IllegalArgumentException ex) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import io.gopool.GoPool;
+import io.gopool.GoPoolTuning;
 import io.gopool.TaskOptions;
 import org.junit.jupiter.api.Test;
 
@@ -98,12 +99,12 @@ class GoPoolActuatorHttpTests {
 			HttpResponse<String> refused = post("/actuator/gopools/orders", "{\"minWorkers\": 9}");
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(refused.body()).contains("min workers (9) must not exceed max workers (4)");
-			assertThat(this.orders.maxWorkers()).isEqualTo(4);
-			assertThat(this.orders.minWorkers()).isEqualTo(1);
+			assertThat(this.orders.settings().maxWorkers()).isEqualTo(4);
+			assertThat(this.orders.settings().minWorkers()).isEqualTo(1);
 		}
 		finally {
-			this.orders.resize(1, 2);
-			this.orders.setKeepAlive(java.time.Duration.ofMinutes(1));
+			this.orders.tune(GoPoolTuning.create().minWorkers(1).maxWorkers(2));
+			this.orders.tune(GoPoolTuning.create().keepAlive(java.time.Duration.ofMinutes(1)));
 		}
 	}
 

@@ -81,7 +81,7 @@ class GoPoolActuatorTests {
 			assertThat(tuned.settings().keepAlive()).isEqualTo("15s");
 			assertThat(tuned.settings().queueCapacity()).isEqualTo(10);
 			GoPool orders = context.getBean("orders", GoPool.class);
-			assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(15));
+			assertThat(orders.settings().keepAlive()).isEqualTo(Duration.ofSeconds(15));
 			assertThat(orders.stats().workers()).isEqualTo(2);
 		});
 	}
@@ -103,10 +103,10 @@ class GoPoolActuatorTests {
 				.isThrownBy(() -> endpoint.tune("nope", 1, 1, null, null))
 				.withMessage("no pool named 'nope'");
 			GoPool orders = context.getBean("orders", GoPool.class);
-			assertThat(orders.minWorkers()).isEqualTo(1);
-			assertThat(orders.maxWorkers()).isEqualTo(2);
-			assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(60));
-			assertThat(orders.queueCapacity()).isEqualTo(10);
+			assertThat(orders.settings().minWorkers()).isEqualTo(1);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(2);
+			assertThat(orders.settings().keepAlive()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(orders.settings().queueCapacity()).isEqualTo(10);
 		});
 	}
 

@@ -44,7 +44,7 @@ class GoPoolReadOnlyEndpointHttpTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"maxWorkers\": 9}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(write.statusCode()).isBetween(400, 499);
-		assertThat(this.orders.maxWorkers()).isEqualTo(2);
+		assertThat(this.orders.settings().maxWorkers()).isEqualTo(2);
 	}
 
 	@SpringBootApplication

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.gopool.DrainReport;
 import io.gopool.GoPool;
+import io.gopool.GoPoolTuning;
 import io.gopool.GoPoolSettings;
 import io.gopool.RejectionPolicy;
 import io.gopool.WorkerType;
@@ -51,7 +52,7 @@ class GoPoolAutoConfigurationTests {
 				GoPoolRegistry registry = context.getBean(GoPoolRegistry.class);
 				assertThat(registry.names()).containsExactly("orders", "reports");
 				assertThat(context.getBean("orders", GoPool.class)).isSameAs(registry.get("orders"));
-				assertThat(context.getBean("reports", GoPool.class).maxWorkers()).isEqualTo(2);
+				assertThat(context.getBean("reports", GoPool.class).settings().maxWorkers()).isEqualTo(2);
 			});
 	}
 
@@ -77,12 +78,12 @@ class GoPoolAutoConfigurationTests {
 						RejectionPolicy.CALLER_RUNS, WorkerType.PLATFORM, -5, Duration.ofSeconds(2),
 						Duration.ofSeconds(1), 3, Duration.ofSeconds(30), true, 2));
 				GoPool audit = context.getBean("audit", GoPool.class);
-				assertThat(audit.queueCapacity()).isEqualTo(7);
-				assertThat(audit.keepAlive()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(audit.settings().queueCapacity()).isEqualTo(7);
+				assertThat(audit.settings().keepAlive()).isEqualTo(Duration.ofSeconds(5));
 				// caller-runs inherited: a full direct-hand-off pool runs the task on the
 				// caller
 				CountDownLatch release = new CountDownLatch(1);
-				audit.setQueueCapacity(0);
+				audit.tune(GoPoolTuning.create().queueCapacity(0));
 				audit.execute(() -> awaitQuietly(release));
 				assertThat(audit.submit(() -> Thread.currentThread()).get(10, TimeUnit.SECONDS))
 					.isSameAs(Thread.currentThread());
@@ -220,7 +221,7 @@ class GoPoolAutoConfigurationTests {
 			.withBean("early", GoPoolBuilderCustomizer.class, () -> new OrderedCustomizer(1, "early", calls))
 			.run((context) -> {
 				assertThat(calls).containsExactly("early orders", "late orders");
-				assertThat(context.getBean("orders", GoPool.class).maxWorkers()).isEqualTo(8);
+				assertThat(context.getBean("orders", GoPool.class).settings().maxWorkers()).isEqualTo(8);
 			});
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolTuning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,10 +48,10 @@ class GoPoolRefreshTests {
 			refresh(context, "gopool.pools.orders.max-workers=6", "gopool.pools.orders.queue-capacity=20",
 					"gopool.defaults.keep-alive=15s");
 			assertThat(context.getBean("orders", GoPool.class)).isSameAs(orders);
-			assertThat(orders.maxWorkers()).isEqualTo(6);
-			assertThat(orders.queueCapacity()).isEqualTo(20);
-			assertThat(orders.keepAlive()).isEqualTo(Duration.ofSeconds(15));
-			assertThat(orders.minWorkers()).isEqualTo(1);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(6);
+			assertThat(orders.settings().queueCapacity()).isEqualTo(20);
+			assertThat(orders.settings().keepAlive()).isEqualTo(Duration.ofSeconds(15));
+			assertThat(orders.settings().minWorkers()).isEqualTo(1);
 			assertThat(output).contains(
 					"GoPool 'orders' retuned from configuration: max-workers 2 -> 6, keep-alive 1m -> 15s, queue-capacity 10 -> 20");
 		});
@@ -69,7 +70,7 @@ class GoPoolRefreshTests {
 				}));
 			}
 			refresh(context, "gopool.pools.orders.max-workers=1", "gopool.pools.orders.queue-capacity=1");
-			assertThat(orders.maxWorkers()).isEqualTo(1);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(1);
 			assertThat(orders.stats().queueSize()).isEqualTo(10);
 			release.countDown();
 			for (CompletableFuture<String> future : accepted) {
@@ -83,10 +84,10 @@ class GoPoolRefreshTests {
 	void aChangeMadeThroughTheActuatorSurvivesARefreshThatDoesNotTouchIt() {
 		this.contextRunner.run((context) -> {
 			GoPool orders = context.getBean("orders", GoPool.class);
-			orders.resize(1, 5);
+			orders.tune(GoPoolTuning.create().minWorkers(1).maxWorkers(5));
 			refresh(context, "gopool.pools.orders.queue-capacity=30");
-			assertThat(orders.maxWorkers()).isEqualTo(5);
-			assertThat(orders.queueCapacity()).isEqualTo(30);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(5);
+			assertThat(orders.settings().queueCapacity()).isEqualTo(30);
 		});
 	}
 
@@ -96,9 +97,9 @@ class GoPoolRefreshTests {
 			GoPool orders = context.getBean("orders", GoPool.class);
 			refresh(context, "gopool.pools.orders.min-workers=5", "gopool.pools.orders.max-workers=3",
 					"gopool.pools.orders.queue-capacity=99");
-			assertThat(orders.minWorkers()).isEqualTo(1);
-			assertThat(orders.maxWorkers()).isEqualTo(2);
-			assertThat(orders.queueCapacity()).isEqualTo(10);
+			assertThat(orders.settings().minWorkers()).isEqualTo(1);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(2);
+			assertThat(orders.settings().queueCapacity()).isEqualTo(10);
 			assertThat(output).contains("GoPool 'orders' kept its settings: the refreshed configuration "
 					+ "(min-workers 1 -> 5, max-workers 2 -> 3, queue-capacity 10 -> 99) is invalid: "
 					+ "min workers (5) must not exceed max workers (3)");
