@@ -20,14 +20,14 @@ public interface GoPoolListener {
 	 * A task was accepted. The event may arrive after the task has already started.
 	 * @param event the task
 	 */
-	default void taskSubmitted(TaskEvent event) {
+	default void taskSubmitted(TaskEvent.Submitted event) {
 	}
 
 	/**
 	 * A task was not accepted: the pool was full or shut down.
-	 * @param event the task, with the rejection in {@link TaskEvent#failure()}
+	 * @param event the task, with the rejection
 	 */
-	default void taskRejected(TaskEvent event) {
+	default void taskRejected(TaskEvent.Rejected event) {
 	}
 
 	/**
@@ -35,14 +35,14 @@ public interface GoPoolListener {
 	 * task.
 	 * @param event the task, with its queue wait
 	 */
-	default void taskStarted(TaskEvent event) {
+	default void taskStarted(TaskEvent.Started event) {
 	}
 
 	/**
 	 * An accepted task ended.
 	 * @param event the task, with its outcome, wait and run times
 	 */
-	default void taskFinished(TaskEvent event) {
+	default void taskFinished(TaskEvent.Finished event) {
 	}
 
 	/**

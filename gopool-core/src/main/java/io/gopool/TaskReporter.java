@@ -1,6 +1,7 @@
 package io.gopool;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Tells the world how a pool's tasks fare: listener events, flight-recorder events
@@ -32,7 +33,7 @@ final class TaskReporter {
 
 	void submitted(Task task) {
 		if (this.listeners != null) {
-			emit(EventKind.SUBMITTED, task, null, 0, 0, null);
+			emit(new TaskEvent.Submitted(this.poolName, task.name, task.priority), GoPoolListener::taskSubmitted);
 		}
 	}
 
@@ -47,7 +48,8 @@ final class TaskReporter {
 
 	void rejected(Task task, String reason, TaskRejectedException rejection) {
 		if (this.listeners != null) {
-			emit(EventKind.REJECTED, task, null, 0, 0, rejection);
+			emit(new TaskEvent.Rejected(this.poolName, task.name, task.priority, rejection),
+					GoPoolListener::taskRejected);
 		}
 		if (FLIGHT_RECORDER) {
 			JfrEvents.rejected(this.poolName, task, reason);
@@ -56,7 +58,8 @@ final class TaskReporter {
 
 	void started(Task task, long waitNanos) {
 		if (this.listeners != null) {
-			emit(EventKind.STARTED, task, null, waitNanos, 0, null);
+			emit(new TaskEvent.Started(this.poolName, task.name, task.priority, waitNanos),
+					GoPoolListener::taskStarted);
 		}
 		if (FLIGHT_RECORDER) {
 			JfrEvents.started(this.poolName, task, waitNanos);
@@ -80,7 +83,8 @@ final class TaskReporter {
 
 	void finished(Task task, TaskOutcome outcome, long waitNanos, long runNanos, Throwable failure) {
 		if (this.listeners != null) {
-			emit(EventKind.FINISHED, task, outcome, waitNanos, runNanos, failure);
+			emit(new TaskEvent.Finished(this.poolName, task.name, task.priority, outcome, waitNanos, runNanos, failure),
+					GoPoolListener::taskFinished);
 		}
 		if (FLIGHT_RECORDER) {
 			if (outcome == TaskOutcome.FAILED) {
@@ -151,34 +155,15 @@ final class TaskReporter {
 		}
 	}
 
-	private void emit(EventKind kind, Task task, TaskOutcome outcome, long wait, long run, Throwable failure) {
-		TaskEvent event = new TaskEvent(this.poolName, task.name, task.priority, outcome, wait, run, failure);
+	private <E extends TaskEvent> void emit(E event, BiConsumer<GoPoolListener, E> delivery) {
 		for (GoPoolListener listener : this.listeners) {
 			try {
-				kind.deliver(listener, event);
+				delivery.accept(listener, event);
 			}
 			catch (Throwable ex) {
 				uncaught(ex);
 			}
 		}
-	}
-
-	/**
-	 * The listener method each event goes to.
-	 */
-	private enum EventKind {
-
-		SUBMITTED, REJECTED, STARTED, FINISHED;
-
-		void deliver(GoPoolListener listener, TaskEvent event) {
-			switch (this) {
-				case SUBMITTED -> listener.taskSubmitted(event);
-				case REJECTED -> listener.taskRejected(event);
-				case STARTED -> listener.taskStarted(event);
-				default -> listener.taskFinished(event);
-			}
-		}
-
 	}
 
 }

@@ -37,22 +37,22 @@ class AccountingTest {
 		final Map<String, AtomicInteger> finishesByTask = new ConcurrentHashMap<>();
 
 		@Override
-		public void taskSubmitted(TaskEvent event) {
+		public void taskSubmitted(TaskEvent.Submitted event) {
 			this.submitted.incrementAndGet();
 		}
 
 		@Override
-		public void taskRejected(TaskEvent event) {
+		public void taskRejected(TaskEvent.Rejected event) {
 			this.rejected.incrementAndGet();
 		}
 
 		@Override
-		public void taskStarted(TaskEvent event) {
+		public void taskStarted(TaskEvent.Started event) {
 			this.started.incrementAndGet();
 		}
 
 		@Override
-		public void taskFinished(TaskEvent event) {
+		public void taskFinished(TaskEvent.Finished event) {
 			this.finished.computeIfAbsent(event.outcome(), (outcome) -> new AtomicLong()).incrementAndGet();
 			if (event.taskName() != null) {
 				this.finishesByTask.computeIfAbsent(event.taskName(), (name) -> new AtomicInteger()).incrementAndGet();

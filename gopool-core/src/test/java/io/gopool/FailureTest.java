@@ -161,7 +161,7 @@ class FailureTest {
 	void aThrowingCallbackOrListenerIsContainedAndTheFutureStillCompletes() throws Exception {
 		GoPoolListener throwingListener = new GoPoolListener() {
 			@Override
-			public void taskFinished(TaskEvent event) {
+			public void taskFinished(TaskEvent.Finished event) {
 				throw new IllegalStateException("listener failed");
 			}
 		};
