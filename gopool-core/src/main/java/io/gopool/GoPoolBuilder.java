@@ -281,7 +281,7 @@ public final class GoPoolBuilder {
 	/**
 	 * Turns on stuck-task monitoring: a task that runs longer than this is reported once
 	 * to the listeners ({@link GoPoolListener#taskStuck}) with its worker's stack trace,
-	 * and counted in {@link GoPoolStats#stuckTasks()} until it ends. One shared monitor
+	 * and counted in {@link GoPoolLevels#stuckTasks()} until it ends. One shared monitor
 	 * thread (like Go's {@code sysmon}) scans the pools that have a threshold.
 	 * @param stuckThreshold positive
 	 * @return this builder

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * A periodic one-line summary per pool, in the spirit of Go's
@@ -72,18 +71,21 @@ public final class GoPoolTrace implements AutoCloseable {
 	 * for the first) and now.
 	 * @param before the stats at the previous line, or {@code null}
 	 * @param now the stats now
+	 * @param queueCapacity the pool's queue capacity now
 	 * @param waits the waits of the tasks started since the previous line
 	 * @param elapsed the time since the previous line
 	 * @return the line
 	 */
-	public static String line(GoPoolStats before, GoPoolStats now, WaitHistogram waits, Duration elapsed) {
+	public static String line(GoPoolStats before, GoPoolStats now, int queueCapacity, WaitHistogram waits,
+			Duration elapsed) {
+		GoPoolLevels levels = now.levels();
+		TaskCounts counts = (before != null) ? now.counts().since(before.counts()) : now.counts();
 		return String.format(Locale.ROOT,
 				"GOPOOL %dms %s: workers=%d idle=%d busy=%d stuck=%d queue=%d/%d done=+%d failed=+%d rejected=+%d "
 						+ "expired=+%d wait.p99=%s",
-				elapsed.toMillis(), now.poolName(), now.workers(), now.idleWorkers(), now.busyWorkers(),
-				now.stuckTasks(), now.queueSize(), now.queueCapacity(), delta(before, now, GoPoolStats::completed),
-				delta(before, now, GoPoolStats::failed), delta(before, now, GoPoolStats::rejected),
-				delta(before, now, GoPoolStats::expired), format(waits.valueAtQuantile(0.99)));
+				elapsed.toMillis(), now.poolName(), levels.workers(), levels.idleWorkers(), levels.busyWorkers(),
+				levels.stuckTasks(), levels.queueSize(), queueCapacity, counts.completed(), counts.failed(),
+				counts.rejected(), counts.expired(), format(waits.valueAtQuantile(0.99)));
 	}
 
 	/** A wait with three significant figures in a unit that suits it. */
@@ -101,10 +103,6 @@ public final class GoPoolTrace implements AutoCloseable {
 		return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
 	}
 
-	private static long delta(GoPoolStats before, GoPoolStats now, ToLongFunction<GoPoolStats> counter) {
-		return counter.applyAsLong(now) - ((before != null) ? counter.applyAsLong(before) : 0);
-	}
-
 	private void trace() {
 		long nowNanos = System.nanoTime();
 		Duration elapsed = Duration.ofNanos(nowNanos - this.lastNanos);
@@ -114,7 +112,8 @@ public final class GoPoolTrace implements AutoCloseable {
 			Snapshot before = this.previous.put(pool.name(), now);
 			WaitHistogram waits = (before != null) ? now.waits().since(before.waits()) : now.waits();
 			try {
-				this.sink.accept(line((before != null) ? before.stats() : null, now.stats(), waits, elapsed));
+				this.sink.accept(line((before != null) ? before.stats() : null, now.stats(),
+						pool.settings().queueCapacity(), waits, elapsed));
 			}
 			catch (RuntimeException ex) {
 				// A failing sink must not stop the trace: the next line may get through.

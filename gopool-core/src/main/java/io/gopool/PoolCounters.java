@@ -73,11 +73,11 @@ final class PoolCounters {
 			idleWorkers += worker.isIdle() ? 1 : 0;
 			busyWorkers += (worker.current() != null) ? 1 : 0;
 		}
-		GoPoolSettings settings = pool.settings();
-		return new GoPoolStats(pool.name(), workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
-				settings.minWorkers(), settings.maxWorkers(), queueSize, settings.queueCapacity(), blockedSubmitters,
-				stuckTasks, this.submitted.sum(), started, completed, failed, this.rejected.sum(), this.expired.sum(),
-				this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
+		GoPoolLevels levels = new GoPoolLevels(workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
+				queueSize, blockedSubmitters, stuckTasks);
+		TaskCounts counts = new TaskCounts(this.submitted.sum(), started, completed, failed, this.rejected.sum(),
+				this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
+		return new GoPoolStats(pool.name(), levels, counts);
 	}
 
 }

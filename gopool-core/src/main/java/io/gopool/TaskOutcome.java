@@ -2,7 +2,7 @@ package io.gopool;
 
 /**
  * How an accepted task ended. Every task a pool accepts ends in exactly one outcome, and
- * each outcome has a counter in {@link GoPoolStats}.
+ * each outcome has a counter in {@link TaskCounts}.
  */
 public enum TaskOutcome {
 

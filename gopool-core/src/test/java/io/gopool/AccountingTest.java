@@ -136,30 +136,32 @@ class AccountingTest {
 
 			GoPoolStats stats = pool.stats();
 			long total = (long) submitters * perSubmitter;
-			assertThat(stats.submitted() + rejectedSeen.get()).as("accepted + thrown rejections")
+			assertThat(stats.counts().submitted() + rejectedSeen.get()).as("accepted + thrown rejections")
 				.isLessThanOrEqualTo(total);
-			assertThat(stats.finished()).as("every accepted task ended: %s", stats).isEqualTo(stats.submitted());
-			assertThat(stats.queueSize()).isZero();
-			assertThat(stats.workers()).isZero();
-			assertThat(callbacks.get()).as("one callback per accepted task").isEqualTo(stats.submitted());
-			assertThat(listener.submitted.get()).isEqualTo(stats.submitted());
-			assertThat(listener.rejected.get()).isEqualTo(stats.rejected());
-			assertThat(listener.started.get()).as("started events").isEqualTo(stats.started());
-			assertThat(listener.started.get()).isEqualTo(stats.completed() + stats.failed()
+			assertThat(stats.counts().finished()).as("every accepted task ended: %s", stats)
+				.isEqualTo(stats.counts().submitted());
+			assertThat(stats.levels().queueSize()).isZero();
+			assertThat(stats.levels().workers()).isZero();
+			assertThat(callbacks.get()).as("one callback per accepted task").isEqualTo(stats.counts().submitted());
+			assertThat(listener.submitted.get()).isEqualTo(stats.counts().submitted());
+			assertThat(listener.rejected.get()).isEqualTo(stats.counts().rejected());
+			assertThat(listener.started.get()).as("started events").isEqualTo(stats.counts().started());
+			assertThat(listener.started.get()).isEqualTo(stats.counts().completed() + stats.counts().failed()
 					+ listener.finished(TaskOutcome.CANCELLED) - cancelledBeforeStart(listener, stats));
-			assertThat(listener.finished(TaskOutcome.COMPLETED)).isEqualTo(stats.completed());
-			assertThat(listener.finished(TaskOutcome.FAILED)).isEqualTo(stats.failed());
-			assertThat(listener.finished(TaskOutcome.EXPIRED)).isEqualTo(stats.expired());
-			assertThat(listener.finished(TaskOutcome.CANCELLED)).isEqualTo(stats.cancelled());
-			assertThat(listener.finished(TaskOutcome.EVICTED)).isEqualTo(stats.evicted());
+			assertThat(listener.finished(TaskOutcome.COMPLETED)).isEqualTo(stats.counts().completed());
+			assertThat(listener.finished(TaskOutcome.FAILED)).isEqualTo(stats.counts().failed());
+			assertThat(listener.finished(TaskOutcome.EXPIRED)).isEqualTo(stats.counts().expired());
+			assertThat(listener.finished(TaskOutcome.CANCELLED)).isEqualTo(stats.counts().cancelled());
+			assertThat(listener.finished(TaskOutcome.EVICTED)).isEqualTo(stats.counts().evicted());
 			assertThat(listener.finishesByTask.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
-			assertThat(listener.finishesByTask).hasSize((int) stats.submitted());
+			assertThat(listener.finishesByTask).hasSize((int) stats.counts().submitted());
 		}
 	}
 
 	/** Tasks cancelled while queued never started; the rest of the cancelled ones did. */
 	private static long cancelledBeforeStart(CountingListener listener, GoPoolStats stats) {
-		return listener.finished(TaskOutcome.CANCELLED) - (listener.started.get() - stats.completed() - stats.failed());
+		return listener.finished(TaskOutcome.CANCELLED)
+				- (listener.started.get() - stats.counts().completed() - stats.counts().failed());
 	}
 
 	@Test
@@ -213,9 +215,9 @@ class AccountingTest {
 				}
 			}
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.submitted()).isEqualTo(accepted.size());
-			assertThat(stats.finished()).isEqualTo(stats.submitted());
-			assertThat(stats.returned()).isEqualTo(returned.size());
+			assertThat(stats.counts().submitted()).isEqualTo(accepted.size());
+			assertThat(stats.counts().finished()).isEqualTo(stats.counts().submitted());
+			assertThat(stats.counts().returned()).isEqualTo(returned.size());
 		}
 	}
 

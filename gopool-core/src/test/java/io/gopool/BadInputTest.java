@@ -120,7 +120,7 @@ class BadInputTest {
 			assertThat(pool.settings().keepAlive()).as("kept in nanoseconds: about 292 years")
 				.isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
 			assertThat(pool.settings().queueCapacity()).isEqualTo(Integer.MAX_VALUE);
-			assertThat(pool.stats().expired()).isZero();
+			assertThat(pool.stats().counts().expired()).isZero();
 		}
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).queueCapacity(0).build("hand-off")) {
 			// Zero capacity is direct hand-off: a task runs on a free worker or is
@@ -132,7 +132,7 @@ class BadInputTest {
 			// worker.
 			assertThat(pool.submit(() -> "never", TaskOptions.defaults().withDeadline(HUGE.negated())))
 				.isCompletedExceptionally();
-			assertThat(pool.stats().workers()).isZero();
+			assertThat(pool.stats().levels().workers()).isZero();
 		}
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("timeouts")) {
 			assertThat(pool.awaitTermination(Long.MIN_VALUE, TimeUnit.NANOSECONDS)).isFalse();

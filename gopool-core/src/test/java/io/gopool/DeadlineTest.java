@@ -58,8 +58,8 @@ class DeadlineTest {
 			assertThat(ran).isFalse();
 			assertThat(outcomes).containsExactly(TaskOutcome.EXPIRED);
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.expired()).isEqualTo(1);
-			assertThat(stats.completed()).isEqualTo(1);
+			assertThat(stats.counts().expired()).isEqualTo(1);
+			assertThat(stats.counts().completed()).isEqualTo(1);
 		}
 	}
 
@@ -73,9 +73,9 @@ class DeadlineTest {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(future::get)
 				.withCauseInstanceOf(TaskExpiredException.class);
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.workers()).isZero();
-			assertThat(stats.submitted()).isEqualTo(1);
-			assertThat(stats.expired()).isEqualTo(1);
+			assertThat(stats.levels().workers()).isZero();
+			assertThat(stats.counts().submitted()).isEqualTo(1);
+			assertThat(stats.counts().expired()).isEqualTo(1);
 			assertThat(ran).isFalse();
 		}
 	}
@@ -93,8 +93,8 @@ class DeadlineTest {
 			}));
 			this.ticker.advance(Duration.ofMillis(200));
 			CompletableFuture<String> live = pool.submit(() -> "live");
-			assertThat(pool.stats().expired()).isEqualTo(5);
-			assertThat(pool.stats().queueSize()).isEqualTo(1);
+			assertThat(pool.stats().counts().expired()).isEqualTo(5);
+			assertThat(pool.stats().levels().queueSize()).isEqualTo(1);
 			gate.open();
 			assertThat(live.get(10, TimeUnit.SECONDS)).isEqualTo("live");
 		}
@@ -113,8 +113,8 @@ class DeadlineTest {
 				.withCauseInstanceOf(TaskExpiredException.class);
 			// The timer gives the queue place back just after completing the future (the
 			// place keeps the pool from terminating until the ending is complete).
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().queueSize() == 0);
-			assertThat(pool.stats().expired()).isEqualTo(1);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().queueSize() == 0);
+			assertThat(pool.stats().counts().expired()).isEqualTo(1);
 			gate.open();
 		}
 	}
@@ -143,7 +143,7 @@ class DeadlineTest {
 			pool.shutdown();
 			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(ran).hasValue(1);
-			assertThat(pool.stats().expired()).isEqualTo(2);
+			assertThat(pool.stats().counts().expired()).isEqualTo(2);
 		}
 	}
 
@@ -201,7 +201,7 @@ class DeadlineTest {
 				assertThat(ranAfterExpiry).isFalse();
 			}
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.completed() + stats.expired()).isEqualTo(2_000);
+			assertThat(stats.counts().completed() + stats.counts().expired()).isEqualTo(2_000);
 		}
 	}
 

@@ -23,18 +23,18 @@ class DispatchTest {
 	void minWorkersAreStartedAtBuild() {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(3).maxWorkers(5).build("min")) {
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.workers()).isEqualTo(3);
-			assertThat(stats.largestWorkers()).isEqualTo(3);
-			await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
+			assertThat(stats.levels().workers()).isEqualTo(3);
+			assertThat(stats.levels().largestWorkers()).isEqualTo(3);
+			await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().levels().idleWorkers() == 3);
 		}
 	}
 
 	@Test
 	void zeroMinWorkersStartsNoThreadUntilTheFirstTask() throws Exception {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(2).build("lazy")) {
-			assertThat(pool.stats().workers()).isZero();
+			assertThat(pool.stats().levels().workers()).isZero();
 			assertThat(pool.submit(() -> 42).get(10, TimeUnit.SECONDS)).isEqualTo(42);
-			assertThat(pool.stats().workers()).isEqualTo(1);
+			assertThat(pool.stats().levels().workers()).isEqualTo(1);
 		}
 	}
 
@@ -47,11 +47,11 @@ class DispatchTest {
 			}
 			gate.awaitEntered();
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.workers()).isEqualTo(4);
-			assertThat(stats.queueSize()).isZero();
+			assertThat(stats.levels().workers()).isEqualTo(4);
+			assertThat(stats.levels().queueSize()).isZero();
 			pool.execute(() -> {
 			});
-			assertThat(pool.stats().queueSize()).isEqualTo(1);
+			assertThat(pool.stats().levels().queueSize()).isEqualTo(1);
 			gate.open();
 		}
 	}
@@ -92,11 +92,11 @@ class DispatchTest {
 			}
 			assertThat(accepted.get()).isEqualTo(capacity);
 			assertThat(rejected.get()).isEqualTo(40 - capacity);
-			assertThat(pool.stats().queueSize()).isEqualTo(capacity);
+			assertThat(pool.stats().levels().queueSize()).isEqualTo(capacity);
 			gate.open();
 			pool.shutdown();
 			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-			assertThat(pool.stats().completed()).isEqualTo(2 + capacity);
+			assertThat(pool.stats().counts().completed()).isEqualTo(2 + capacity);
 		}
 	}
 
@@ -122,12 +122,12 @@ class DispatchTest {
 				releases.get(i).countDown();
 				lastIdle = names.get(i).get(10, TimeUnit.SECONDS);
 				int idle = i + 1;
-				await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == idle);
+				await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().levels().idleWorkers() == idle);
 			}
 			for (int i = 0; i < 20; i++) {
 				assertThat(pool.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
 					.isEqualTo(lastIdle);
-				await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
+				await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().levels().idleWorkers() == 3);
 			}
 		}
 	}
@@ -149,7 +149,7 @@ class DispatchTest {
 			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
 			}));
 			gate.open();
-			await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 1);
+			await().atMost(5, TimeUnit.SECONDS).until(() -> pool.stats().levels().idleWorkers() == 1);
 			assertThat(pool.submit(() -> "ran").get(10, TimeUnit.SECONDS)).isEqualTo("ran");
 		}
 	}
@@ -180,9 +180,9 @@ class DispatchTest {
 			assertThat(runs[i].get()).as("runs of task %d", i).isEqualTo(1);
 		}
 		GoPoolStats stats = pool.stats();
-		assertThat(stats.submitted()).isEqualTo(tasks);
-		assertThat(stats.completed()).isEqualTo(tasks);
-		assertThat(stats.workers()).isZero();
+		assertThat(stats.counts().submitted()).isEqualTo(tasks);
+		assertThat(stats.counts().completed()).isEqualTo(tasks);
+		assertThat(stats.levels().workers()).isZero();
 	}
 
 	/**
@@ -212,7 +212,7 @@ class DispatchTest {
 					submission.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
 				}
 			}
-			assertThat(pool.stats().completed()).isEqualTo(9_000);
+			assertThat(pool.stats().counts().completed()).isEqualTo(9_000);
 		}
 		finally {
 			submitters.shutdownNow();
@@ -308,7 +308,7 @@ class DispatchTest {
 					PoolAssertions.await(pool, task);
 				}
 			}
-			assertThat(pool.stats().rejected()).isEqualTo(3_000);
+			assertThat(pool.stats().counts().rejected()).isEqualTo(3_000);
 		}
 		finally {
 			pool.shutdownNow();
@@ -330,7 +330,8 @@ class DispatchTest {
 				await().pollDelay(Duration.ZERO)
 					.pollInterval(Duration.ofNanos(100_000))
 					.atMost(Duration.ofSeconds(5))
-					.until(() -> pool.stats().idleWorkers() == 2 && ((WorkerPool) pool).searchingWorkers() == 0);
+					.until(() -> pool.stats().levels().idleWorkers() == 2
+							&& ((WorkerPool) pool).searchingWorkers() == 0);
 				CountDownLatch release = new CountDownLatch(1);
 				CountDownLatch start = new CountDownLatch(1);
 				AtomicInteger accepted = new AtomicInteger();
@@ -359,9 +360,9 @@ class DispatchTest {
 				await().pollDelay(Duration.ZERO)
 					.pollInterval(Duration.ofNanos(100_000))
 					.atMost(Duration.ofSeconds(10))
-					.until(() -> pool.stats().completed() == done);
+					.until(() -> pool.stats().counts().completed() == done);
 			}
-			assertThat(pool.stats().rejected()).isEqualTo(3_000);
+			assertThat(pool.stats().counts().rejected()).isEqualTo(3_000);
 		}
 		finally {
 			submitters.shutdownNow();

@@ -56,8 +56,8 @@ class ExecutorServiceContractTest {
 		assertThatNullPointerException().isThrownBy(() -> this.pool.invokeAll(null));
 		assertThatNullPointerException().isThrownBy(() -> this.pool.awaitTermination(1, null));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.pool.invokeAny(List.of()));
-		assertThat(this.pool.stats().submitted()).isZero();
-		assertThat(this.pool.stats().rejected()).isZero();
+		assertThat(this.pool.stats().counts().submitted()).isZero();
+		assertThat(this.pool.stats().counts().rejected()).isZero();
 		this.pool.close();
 	}
 
@@ -86,8 +86,8 @@ class ExecutorServiceContractTest {
 		assertThat(loserInterrupted.await(10, TimeUnit.SECONDS)).isTrue();
 		this.pool.close();
 		GoPoolStats stats = this.pool.stats();
-		assertThat(stats.submitted()).isEqualTo(5);
-		assertThat(stats.finished()).isEqualTo(5);
+		assertThat(stats.counts().submitted()).isEqualTo(5);
+		assertThat(stats.counts().finished()).isEqualTo(5);
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class ExecutorServiceContractTest {
 			gate.awaitEntered();
 			var future = single.submit(ran::incrementAndGet);
 			assertThat(future.cancel(false)).isTrue();
-			assertThat(single.stats().queueSize()).as("a cancelled task gives its place back").isZero();
+			assertThat(single.stats().levels().queueSize()).as("a cancelled task gives its place back").isZero();
 			assertThatExceptionOfType(java.util.concurrent.CancellationException.class).isThrownBy(future::get);
 			gate.open();
 		}

@@ -42,7 +42,7 @@ class FailureTest {
 				.satisfies((ex) -> assertThat(ex.getCause()).isSameAs(boom));
 			assertThat(pool.submit(() -> "next").get(10, TimeUnit.SECONDS)).isEqualTo("next");
 			assertThat(this.handled).isEmpty();
-			assertThat(pool.stats().failed()).isEqualTo(1);
+			assertThat(pool.stats().counts().failed()).isEqualTo(1);
 		}
 	}
 
@@ -61,9 +61,9 @@ class FailureTest {
 				.isEqualTo("gopool-failing-1");
 			assertThat(this.handled).containsExactly(error, oom);
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.failed()).isEqualTo(2);
-			assertThat(stats.workers()).isEqualTo(1);
-			assertThat(stats.largestWorkers()).isEqualTo(1);
+			assertThat(stats.counts().failed()).isEqualTo(2);
+			assertThat(stats.levels().workers()).isEqualTo(1);
+			assertThat(stats.levels().largestWorkers()).isEqualTo(1);
 		}
 	}
 
@@ -100,8 +100,8 @@ class FailureTest {
 			pool.execute(() -> recurse(0));
 			assertThat(pool.submit(() -> "alive").get(30, TimeUnit.SECONDS)).isEqualTo("alive");
 			assertThat(this.handled).singleElement().isInstanceOf(StackOverflowError.class);
-			assertThat(pool.stats().workers()).isEqualTo(1);
-			assertThat(pool.stats().largestWorkers()).isEqualTo(1);
+			assertThat(pool.stats().levels().workers()).isEqualTo(1);
+			assertThat(pool.stats().levels().largestWorkers()).isEqualTo(1);
 		}
 	}
 
@@ -153,7 +153,7 @@ class FailureTest {
 			assertThat(threadHandler).hasSize(3)
 				.allSatisfy((ex) -> assertThat(ex).hasMessage("handler failed")
 					.satisfies((e) -> assertThat(e.getSuppressed()[0]).hasMessage("task failed")));
-			assertThat(pool.stats().workers()).isEqualTo(1);
+			assertThat(pool.stats().levels().workers()).isEqualTo(1);
 		}
 	}
 
@@ -216,7 +216,7 @@ class FailureTest {
 				assertThat(pool.submit(() -> Thread.currentThread().isInterrupted()).get(10, TimeUnit.SECONDS))
 					.isFalse();
 			}
-			assertThat(pool.stats().cancelled()).isEqualTo(50);
+			assertThat(pool.stats().counts().cancelled()).isEqualTo(50);
 		}
 	}
 
@@ -236,14 +236,14 @@ class FailureTest {
 				assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.submit(() -> "x"))
 					.withMessageContaining("could not start a worker");
 				GoPoolStats stats = pool.stats();
-				assertThat(stats.workers()).isZero();
-				assertThat(stats.queueSize()).isZero();
+				assertThat(stats.levels().workers()).isZero();
+				assertThat(stats.levels().queueSize()).isZero();
 			}
 			mode.set(3);
 			assertThat(pool.submit(() -> "recovered").get(10, TimeUnit.SECONDS)).isEqualTo("recovered");
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.rejected()).isEqualTo(3);
-			assertThat(stats.submitted()).isEqualTo(1);
+			assertThat(stats.counts().rejected()).isEqualTo(3);
+			assertThat(stats.counts().submitted()).isEqualTo(1);
 		}
 	}
 
@@ -269,14 +269,14 @@ class FailureTest {
 				pool.execute(ran::incrementAndGet);
 			}
 			GoPoolStats queued = pool.stats();
-			assertThat(queued.rejected()).isZero();
-			assertThat(queued.queueSize()).isEqualTo(99);
-			assertThat(queued.workers()).isEqualTo(1);
+			assertThat(queued.counts().rejected()).isZero();
+			assertThat(queued.levels().queueSize()).isEqualTo(99);
+			assertThat(queued.levels().workers()).isEqualTo(1);
 			gate.open();
 			pool.shutdown();
 			PoolAssertions.assertTerminates(pool);
 			assertThat(ran).hasValue(99);
-			assertThat(pool.stats().completed()).isEqualTo(100);
+			assertThat(pool.stats().counts().completed()).isEqualTo(100);
 		}
 	}
 

@@ -120,7 +120,7 @@ class GoPoolBuilderTest {
 			assertThat(pool.settings().maxWorkers()).isEqualTo(2 * cpus);
 			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(pool.settings().queueCapacity()).isEqualTo(1000);
-			assertThat(pool.stats().workers()).isEqualTo(cpus);
+			assertThat(pool.stats().levels().workers()).isEqualTo(cpus);
 		}
 	}
 

@@ -29,7 +29,8 @@ class GoPoolTraceTest {
 			});
 			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
 			}));
-			String line = GoPoolTrace.line(before, pool.stats(), pool.waitHistogram(), Duration.ofMillis(1000));
+			String line = GoPoolTrace.line(before, pool.stats(), pool.settings().queueCapacity(), pool.waitHistogram(),
+					Duration.ofMillis(1000));
 			assertThat(line)
 				.startsWith("GOPOOL 1000ms traced: workers=1 idle=0 busy=1 stuck=0 queue=2/2 done=+0 failed=+0 "
 						+ "rejected=+1 expired=+0 wait.p99=");

@@ -27,14 +27,14 @@ class KeepAliveTest {
 				pool.execute(gate.task());
 			}
 			gate.awaitEntered();
-			assertThat(pool.stats().workers()).isEqualTo(4);
+			assertThat(pool.stats().levels().workers()).isEqualTo(4);
 			gate.open();
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 1);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 1);
 			// The minimum stays however long it is idle: several keep-alive periods later
 			// it is there.
 			await().pollDelay(Duration.ofMillis(300))
 				.atMost(5, TimeUnit.SECONDS)
-				.until(() -> pool.stats().workers() == 1);
+				.until(() -> pool.stats().levels().workers() == 1);
 			assertThat(pool.submit(() -> "still works").get(10, TimeUnit.SECONDS)).isEqualTo("still works");
 		}
 	}
@@ -43,7 +43,7 @@ class KeepAliveTest {
 	void zeroMinWorkersRetiresEveryIdleWorker() throws Exception {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(2).keepAlive(Duration.ZERO).build("zero")) {
 			assertThat(pool.submit(() -> 1).get(10, TimeUnit.SECONDS)).isEqualTo(1);
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 0);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 0);
 			assertThat(pool.submit(() -> 2).get(10, TimeUnit.SECONDS)).isEqualTo(2);
 		}
 	}
@@ -67,7 +67,7 @@ class KeepAliveTest {
 				assertThat(PoolAssertions.await(pool, futures.get(i))).isEqualTo(i);
 			}
 		}
-		assertThat(pool.stats().completed()).isEqualTo(6_000);
+		assertThat(pool.stats().counts().completed()).isEqualTo(6_000);
 		pool.shutdown();
 		PoolAssertions.assertTerminates(pool);
 	}
@@ -86,10 +86,10 @@ class KeepAliveTest {
 				}
 				gate.awaitEntered();
 				gate.open();
-				await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 3);
+				await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 3);
 				await().pollDelay(Duration.ofMillis(20))
 					.atMost(5, TimeUnit.SECONDS)
-					.until(() -> pool.stats().workers() == 3);
+					.until(() -> pool.stats().levels().workers() == 3);
 			}
 		}
 	}

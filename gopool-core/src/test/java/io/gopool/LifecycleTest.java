@@ -38,9 +38,9 @@ class LifecycleTest {
 		assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(ran).hasValue(10);
 		GoPoolStats stats = pool.stats();
-		assertThat(stats.workers()).isZero();
-		assertThat(stats.completed()).isEqualTo(11);
-		assertThat(stats.rejected()).isEqualTo(1);
+		assertThat(stats.levels().workers()).isZero();
+		assertThat(stats.counts().completed()).isEqualTo(11);
+		assertThat(stats.counts().rejected()).isEqualTo(1);
 	}
 
 	@Test
@@ -74,8 +74,8 @@ class LifecycleTest {
 		assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(interrupted).isTrue();
 		GoPoolStats stats = pool.stats();
-		assertThat(stats.returned()).isEqualTo(3);
-		assertThat(stats.finished()).isEqualTo(stats.submitted());
+		assertThat(stats.counts().returned()).isEqualTo(3);
+		assertThat(stats.counts().finished()).isEqualTo(stats.counts().submitted());
 	}
 
 	@Test
@@ -178,7 +178,9 @@ class LifecycleTest {
 	@Test
 	void idleWorkersInterruptedFromOutsideStayIdleAndUsable() throws Exception {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).build("poked")) {
-			org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 2);
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> pool.stats().levels().idleWorkers() == 2);
 			for (int round = 0; round < 20; round++) {
 				Thread.getAllStackTraces()
 					.keySet()
@@ -186,14 +188,16 @@ class LifecycleTest {
 					.filter((thread) -> thread.getName().startsWith("gopool-poked-"))
 					.forEach(Thread::interrupt);
 			}
-			org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 2);
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> pool.stats().levels().idleWorkers() == 2);
 			for (int i = 0; i < 100; i++) {
 				assertThat(pool.submit(() -> Thread.currentThread().isInterrupted()).get(10, TimeUnit.SECONDS))
 					.as("a task never starts with a stray interrupt")
 					.isFalse();
 			}
-			assertThat(pool.stats().workers()).isEqualTo(2);
-			assertThat(pool.stats().largestWorkers()).isEqualTo(2);
+			assertThat(pool.stats().levels().workers()).isEqualTo(2);
+			assertThat(pool.stats().levels().largestWorkers()).isEqualTo(2);
 		}
 	}
 
@@ -221,9 +225,9 @@ class LifecycleTest {
 		release.set(true);
 		PoolAssertions.assertTerminates(pool);
 		GoPoolStats stats = pool.stats();
-		assertThat(stats.completed()).isEqualTo(1);
-		assertThat(stats.returned()).isEqualTo(1);
-		assertThat(stats.finished()).isEqualTo(stats.submitted());
+		assertThat(stats.counts().completed()).isEqualTo(1);
+		assertThat(stats.counts().returned()).isEqualTo(1);
+		assertThat(stats.counts().finished()).isEqualTo(stats.counts().submitted());
 	}
 
 	@Test

@@ -47,7 +47,7 @@ class ReadmeExampleTest {
 
 			System.out.println(receipt.join());
 			GoPoolStats stats = pool.stats();
-			System.out.println(stats.workers() + " workers, " + stats.completed() + " completed");
+			System.out.println(stats.levels().workers() + " workers, " + stats.counts().completed() + " completed");
 		}
 		// end::example[]
 		assertThat(this.log).contains("order received", "checkout COMPLETED");

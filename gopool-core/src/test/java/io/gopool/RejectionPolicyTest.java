@@ -44,7 +44,7 @@ class RejectionPolicyTest {
 					assertThat(ex.getReason()).isEqualTo("the pool is full");
 					assertThat(ex.getPoolState()).isEqualTo("state running, workers 1/1, queue 1/1");
 				});
-			assertThat(pool.stats().rejected()).isEqualTo(1);
+			assertThat(pool.stats().counts().rejected()).isEqualTo(1);
 			this.gate.open();
 		}
 	}
@@ -56,8 +56,8 @@ class RejectionPolicyTest {
 			});
 			assertThat(pool.submit(() -> Thread.currentThread()).get()).isSameAs(Thread.currentThread());
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.rejected()).isZero();
-			assertThat(stats.completed()).isEqualTo(1);
+			assertThat(stats.counts().rejected()).isZero();
+			assertThat(stats.counts().completed()).isEqualTo(1);
 			this.gate.open();
 		}
 	}
@@ -74,7 +74,7 @@ class RejectionPolicyTest {
 			assertThat(discarded).isCompletedExceptionally();
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(discarded::get)
 				.withCauseInstanceOf(TaskRejectedException.class);
-			assertThat(pool.stats().rejected()).isEqualTo(2);
+			assertThat(pool.stats().counts().rejected()).isEqualTo(2);
 			this.gate.open();
 		}
 	}
@@ -106,7 +106,7 @@ class RejectionPolicyTest {
 			assertThat(urgent.get(10, TimeUnit.SECONDS)).isEqualTo("urgent");
 			assertThat(newerLow.get(10, TimeUnit.SECONDS)).isEqualTo("new low");
 			assertThat(incoming.get(10, TimeUnit.SECONDS)).isEqualTo("incoming");
-			assertThat(pool.stats().evicted()).isEqualTo(1);
+			assertThat(pool.stats().counts().evicted()).isEqualTo(1);
 		}
 	}
 
@@ -215,7 +215,7 @@ class RejectionPolicyTest {
 			awaitBlockedSubmitters(pool, 1);
 			pool.tune(GoPoolTuning.create().queueCapacity(2));
 			blockedSubmit.get(10, TimeUnit.SECONDS);
-			assertThat(pool.stats().queueSize()).isEqualTo(2);
+			assertThat(pool.stats().levels().queueSize()).isEqualTo(2);
 			this.gate.open();
 		}
 	}
@@ -235,7 +235,7 @@ class RejectionPolicyTest {
 	}
 
 	static void awaitBlockedSubmitters(GoPool pool, int count) {
-		await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().blockedSubmitters() == count);
+		await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().blockedSubmitters() == count);
 	}
 
 }

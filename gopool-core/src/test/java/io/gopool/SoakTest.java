@@ -100,12 +100,14 @@ class SoakTest {
 		}
 		PoolAssertions.assertTerminates(pool);
 		GoPoolStats stats = pool.stats();
-		assertThat(stats.finished()).as("cycle %d (%s): every accepted task ended once: %s", cycle, policy, stats)
-			.isEqualTo(stats.submitted());
-		assertThat(callbacks.get()).as("cycle %d: one callback per accepted task", cycle).isEqualTo(stats.submitted());
-		assertThat(stats.queueSize()).isZero();
-		assertThat(stats.workers()).isZero();
-		assertThat(stats.stuckTasks()).isZero();
+		assertThat(stats.counts().finished())
+			.as("cycle %d (%s): every accepted task ended once: %s", cycle, policy, stats)
+			.isEqualTo(stats.counts().submitted());
+		assertThat(callbacks.get()).as("cycle %d: one callback per accepted task", cycle)
+			.isEqualTo(stats.counts().submitted());
+		assertThat(stats.levels().queueSize()).isZero();
+		assertThat(stats.levels().workers()).isZero();
+		assertThat(stats.levels().stuckTasks()).isZero();
 		assertThat(((WorkerPool) pool).searchingWorkers()).as("cycle %d: no worker left counted as searching", cycle)
 			.isZero();
 		this.totals.add(stats, 6);
@@ -180,14 +182,14 @@ class SoakTest {
 		private long checks;
 
 		void add(GoPoolStats stats, int checks) {
-			this.accepted += stats.submitted();
-			this.completed += stats.completed();
-			this.failed += stats.failed();
-			this.expired += stats.expired();
-			this.cancelled += stats.cancelled();
-			this.evicted += stats.evicted();
-			this.returned += stats.returned();
-			this.rejected += stats.rejected();
+			this.accepted += stats.counts().submitted();
+			this.completed += stats.counts().completed();
+			this.failed += stats.counts().failed();
+			this.expired += stats.counts().expired();
+			this.cancelled += stats.counts().cancelled();
+			this.evicted += stats.counts().evicted();
+			this.returned += stats.counts().returned();
+			this.rejected += stats.counts().rejected();
 			this.checks += checks;
 		}
 

@@ -75,7 +75,7 @@ class TaskDecoratorTest {
 			});
 			pool.submit(() -> null).get(10, TimeUnit.SECONDS);
 			assertThat(handled).containsExactly(boom);
-			assertThat(pool.stats().failed()).isEqualTo(2);
+			assertThat(pool.stats().counts().failed()).isEqualTo(2);
 		}
 	}
 

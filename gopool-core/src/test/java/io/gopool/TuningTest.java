@@ -62,7 +62,7 @@ class TuningTest {
 			assertThat(tuned.maxWorkers()).isEqualTo(6);
 			assertThat(tuned.keepAlive()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(tuned.queueCapacity()).isEqualTo(20);
-			assertThat(pool.stats().workers()).isEqualTo(2);
+			assertThat(pool.stats().levels().workers()).isEqualTo(2);
 		}
 	}
 
@@ -89,7 +89,7 @@ class TuningTest {
 	void raisingMinStartsWorkersAtOnce() {
 		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(2).build("grow-min")) {
 			pool.tune(GoPoolTuning.create().minWorkers(6).maxWorkers(8));
-			assertThat(pool.stats().workers()).isEqualTo(6);
+			assertThat(pool.stats().levels().workers()).isEqualTo(6);
 			assertThat(pool.settings().minWorkers()).isEqualTo(6);
 			assertThat(pool.settings().maxWorkers()).isEqualTo(8);
 		}
@@ -102,11 +102,11 @@ class TuningTest {
 			for (int i = 0; i < 3; i++) {
 				pool.execute(gate.task());
 			}
-			assertThat(pool.stats().queueSize()).isEqualTo(2);
+			assertThat(pool.stats().levels().queueSize()).isEqualTo(2);
 			pool.tune(GoPoolTuning.create().minWorkers(1).maxWorkers(3));
 			gate.awaitEntered();
-			assertThat(pool.stats().workers()).isEqualTo(3);
-			assertThat(pool.stats().queueSize()).isZero();
+			assertThat(pool.stats().levels().workers()).isEqualTo(3);
+			assertThat(pool.stats().levels().queueSize()).isZero();
 			gate.open();
 		}
 	}
@@ -123,7 +123,7 @@ class TuningTest {
 					pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(2));
 					// Tasks already running may finish; from the next wave on at most 2
 					// run at once.
-					await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().busyWorkers() <= 2);
+					await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().busyWorkers() <= 2);
 					shrunk.set(true);
 				}
 				pool.execute(() -> {
@@ -137,7 +137,7 @@ class TuningTest {
 			}
 			assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(peakAfterShrink.get()).isLessThanOrEqualTo(2);
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() <= 2);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() <= 2);
 		}
 	}
 
@@ -166,7 +166,7 @@ class TuningTest {
 			Thread resizer = new Thread(() -> {
 				for (int i = 0; submitting.get(); i++) {
 					pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(1 + i % 4));
-					peakWorkers.accumulateAndGet(pool.stats().workers(), Math::max);
+					peakWorkers.accumulateAndGet(pool.stats().levels().workers(), Math::max);
 				}
 			});
 			resizer.start();
@@ -189,8 +189,8 @@ class TuningTest {
 			assertThat(peakRunning.get()).isLessThanOrEqualTo(4);
 			assertThat(peakWorkers.get()).isLessThanOrEqualTo(4);
 			assertThat(ran).hasValue(tasks);
-			assertThat(pool.stats().largestWorkers()).isLessThanOrEqualTo(4);
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() <= 2);
+			assertThat(pool.stats().levels().largestWorkers()).isLessThanOrEqualTo(4);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() <= 2);
 			peakRunning.set(0);
 			CountDownLatch settled = new CountDownLatch(2_000);
 			for (int i = 0; i < 2_000; i++) {
@@ -219,9 +219,9 @@ class TuningTest {
 			}
 			gate.awaitEntered();
 			gate.open();
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 3);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().idleWorkers() == 3);
 			pool.tune(GoPoolTuning.create().keepAlive(Duration.ofMillis(10)));
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 0);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 0);
 			assertThat(pool.settings().keepAlive()).isEqualTo(Duration.ofMillis(10));
 		}
 	}
@@ -238,7 +238,7 @@ class TuningTest {
 			}
 			pool.tune(GoPoolTuning.create().queueCapacity(2));
 			assertThat(pool.settings().queueCapacity()).isEqualTo(2);
-			assertThat(pool.stats().queueSize()).isEqualTo(5);
+			assertThat(pool.stats().levels().queueSize()).isEqualTo(5);
 			org.assertj.core.api.Assertions.assertThatExceptionOfType(TaskRejectedException.class)
 				.isThrownBy(() -> pool.execute(ran::incrementAndGet));
 			gate.open();

@@ -71,7 +71,7 @@ class WaitHistogramTest {
 			}
 			ticker.advance(Duration.ofMillis(1));
 			gate.open();
-			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().workers() == 0);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 0);
 			WaitHistogram waits = pool.waitHistogram();
 			assertThat(waits.count()).isEqualTo(100);
 			assertThat(waits.valueAtQuantile(0.01)).isZero();

@@ -53,8 +53,8 @@ class WorkerTypeTest {
 				.isThrownBy(() -> pool.execute(() -> {
 				}));
 			GoPoolStats stats = pool.stats();
-			assertThat(stats.workers()).isEqualTo(3);
-			assertThat(stats.queueSize()).isEqualTo(2);
+			assertThat(stats.levels().workers()).isEqualTo(3);
+			assertThat(stats.levels().queueSize()).isEqualTo(2);
 			// The in-flight view sees virtual workers and their stacks too.
 			assertThat(pool.runningTasks(true)).hasSize(3)
 				.allSatisfy((task) -> assertThat(task.stackTrace()).extracting(StackTraceElement::getClassName)
@@ -78,7 +78,7 @@ class WorkerTypeTest {
 				pool.execute(gate.task());
 			}
 			gate.awaitEntered();
-			assertThat(pool.stats().busyWorkers()).isEqualTo(workers);
+			assertThat(pool.stats().levels().busyWorkers()).isEqualTo(workers);
 			gate.open();
 		}
 	}

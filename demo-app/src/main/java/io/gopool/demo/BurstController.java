@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolLevels;
+import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
+import io.gopool.TaskCounts;
 import io.gopool.TaskRejectedException;
 import io.gopool.spring.GoPoolRegistry;
 import org.slf4j.Logger;
@@ -42,7 +45,7 @@ class BurstController {
 
 	@PostMapping("/burst")
 	ResponseEntity<Map<String, Object>> burst(@RequestParam(defaultValue = "100000") int tasks) {
-		GoPoolStats before = this.orders.stats();
+		TaskCounts before = this.orders.stats().counts();
 		long start = System.nanoTime();
 		List<CompletableFuture<DemoWork.Result>> accepted = new ArrayList<>();
 		int rejected = 0;
@@ -57,32 +60,34 @@ class BurstController {
 			}
 		}
 		long submitMillis = (System.nanoTime() - start) / 1_000_000;
-		GoPoolStats after = this.orders.stats();
+		GoPoolLevels after = this.orders.stats().levels();
+		GoPoolSettings settings = this.orders.settings();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("tasks", tasks);
 		body.put("accepted", accepted.size());
 		body.put("rejected", rejected);
 		body.put("submitMillis", submitMillis);
 		body.put("workers", after.workers());
-		body.put("maxWorkers", after.maxWorkers());
+		body.put("maxWorkers", settings.maxWorkers());
 		body.put("queued", after.queueSize());
-		body.put("queueCapacity", after.queueCapacity());
+		body.put("queueCapacity", settings.queueCapacity());
 		body.put("jvmThreads", Thread.activeCount());
 		body.put("heapUsedMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
 		logger.info(
 				"Burst of {} submitted in {} ms: {} accepted, {} rejected at once; {} workers (max {}), queue {}/{}",
-				tasks, submitMillis, accepted.size(), rejected, after.workers(), after.maxWorkers(), after.queueSize(),
-				after.queueCapacity());
+				tasks, submitMillis, accepted.size(), rejected, after.workers(), settings.maxWorkers(),
+				after.queueSize(), settings.queueCapacity());
 		CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new))
 			.whenComplete((result, failure) -> logOutcome(before, start));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
 	}
 
-	private void logOutcome(GoPoolStats before, long start) {
+	private void logOutcome(TaskCounts before, long start) {
 		GoPoolStats now = this.orders.stats();
+		TaskCounts burst = now.counts().since(before);
 		logger.info("Burst done in {} ms: {} completed, {} expired in the queue, {} failed; at most {} workers ran",
-				(System.nanoTime() - start) / 1_000_000, now.completed() - before.completed(),
-				now.expired() - before.expired(), now.failed() - before.failed(), now.largestWorkers());
+				(System.nanoTime() - start) / 1_000_000, burst.completed(), burst.expired(), burst.failed(),
+				now.levels().largestWorkers());
 	}
 
 }

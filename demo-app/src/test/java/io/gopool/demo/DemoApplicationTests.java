@@ -61,7 +61,7 @@ class DemoApplicationTests {
 		assertThat(expired.statusCode()).isEqualTo(504);
 		assertThat(JsonPath.<String>read(expired.body(), "$.error")).isEqualTo("expired in queue");
 		// The expired quote gives its queue place back right after its future completes.
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.orders.stats().queueSize() == 0);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.orders.stats().levels().queueSize() == 0);
 		CompletableFuture<DemoWork.Result> queued = this.work.order("takes the only queue place");
 		HttpResponse<String> full = get("/orders/2");
 		assertThat(full.statusCode()).isEqualTo(503);
@@ -110,7 +110,8 @@ class DemoApplicationTests {
 	private void awaitOrdersQuiet() {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
-			.until(() -> this.orders.stats().queueSize() == 0 && this.orders.stats().busyWorkers() == 0);
+			.until(() -> this.orders.stats().levels().queueSize() == 0
+					&& this.orders.stats().levels().busyWorkers() == 0);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -50,19 +51,22 @@ public class GoPoolHealthIndicator extends AbstractHealthIndicator {
 		this.rejectionWindowNanos = rejectionWindow.toNanos();
 		this.saturatedStatus = saturatedStatus;
 		this.clock = clock;
-		this.lastRejected.set(pool.stats().rejected());
+		this.lastRejected.set(pool.stats().counts().rejected());
 		this.lastRejectionSeenAt = new AtomicLong(clock.getAsLong() - this.rejectionWindowNanos);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		GoPoolStats stats = this.pool.stats();
+		GoPoolSettings settings = this.pool.settings();
+		long rejected = stats.counts().rejected();
 		long now = this.clock.getAsLong();
-		if (this.lastRejected.getAndSet(stats.rejected()) < stats.rejected()) {
+		if (this.lastRejected.getAndSet(rejected) < rejected) {
 			this.lastRejectionSeenAt.set(now);
 		}
 		boolean recentRejections = now - this.lastRejectionSeenAt.get() < this.rejectionWindowNanos;
-		double queueFill = (stats.queueCapacity() > 0) ? (double) stats.queueSize() / stats.queueCapacity() : 0;
+		int queueSize = stats.levels().queueSize();
+		double queueFill = (settings.queueCapacity() > 0) ? (double) queueSize / settings.queueCapacity() : 0;
 		if (this.pool.isShutdown()) {
 			builder.down();
 		}
@@ -72,13 +76,13 @@ public class GoPoolHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.up();
 		}
-		builder.withDetail("workers", stats.workers())
-			.withDetail("busyWorkers", stats.busyWorkers())
-			.withDetail("maxWorkers", stats.maxWorkers())
-			.withDetail("queueSize", stats.queueSize())
-			.withDetail("queueCapacity", stats.queueCapacity())
+		builder.withDetail("workers", stats.levels().workers())
+			.withDetail("busyWorkers", stats.levels().busyWorkers())
+			.withDetail("maxWorkers", settings.maxWorkers())
+			.withDetail("queueSize", queueSize)
+			.withDetail("queueCapacity", settings.queueCapacity())
 			.withDetail("queueFill", Math.round(queueFill * 1000) / 1000.0)
-			.withDetail("rejected", stats.rejected())
+			.withDetail("rejected", rejected)
 			.withDetail("recentRejections", recentRejections)
 			.withDetail("shutdown", this.pool.isShutdown());
 	}

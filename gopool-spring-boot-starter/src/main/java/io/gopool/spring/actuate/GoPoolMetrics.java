@@ -1,11 +1,15 @@
 package io.gopool.spring.actuate;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
+import io.gopool.TaskCounts;
 import io.gopool.spring.GoPoolRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -19,8 +23,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * meters that Micrometer's {@code ExecutorServiceMetrics} publishes for a
  * {@code ThreadPoolExecutor}, so that existing dashboards work, and GoPool's own
  * {@code gopool.tasks} (by {@code result}), {@code gopool.task.wait} and
- * {@code gopool.task.run}. Every meter reads the pool's stats when it is scraped; nothing
- * is recorded per task.
+ * {@code gopool.task.run}. The meters read the pool's stats when they are scraped, once
+ * per scrape for all of a pool's meters; nothing is recorded per task.
  */
 public class GoPoolMetrics implements MeterBinder {
 
@@ -29,6 +33,8 @@ public class GoPoolMetrics implements MeterBinder {
 	private static final String THREADS = "threads";
 
 	private final GoPoolRegistry registry;
+
+	private final List<PoolReading> readings = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the binder.
@@ -41,44 +47,48 @@ public class GoPoolMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry meterRegistry) {
 		for (GoPool pool : this.registry.pools()) {
-			bind(pool, Tags.of("name", pool.name()), meterRegistry);
+			PoolReading reading = new PoolReading(pool);
+			// Function meters hold their state object weakly: the binder keeps it.
+			this.readings.add(reading);
+			bind(reading, Tags.of("name", pool.name()), meterRegistry);
 		}
 	}
 
-	private static void bind(GoPool pool, Tags tags, MeterRegistry registry) {
+	private static void bind(PoolReading pool, Tags tags, MeterRegistry registry) {
 		counter("executor.completed", "The approximate total number of tasks that have completed execution", pool,
-				GoPoolStats::completed, tags, registry);
+				(counts) -> counts.completed(), tags, registry);
 		gauge("executor.active", "The approximate number of threads that are actively executing tasks", THREADS, pool,
-				GoPoolStats::busyWorkers, tags, registry);
+				(reading) -> reading.stats().levels().busyWorkers(), tags, registry);
 		gauge("executor.queued", "The approximate number of tasks that are queued for execution", TASKS, pool,
-				GoPoolStats::queueSize, tags, registry);
+				(reading) -> reading.stats().levels().queueSize(), tags, registry);
 		gauge("executor.queue.remaining",
-				"The number of additional elements that this queue can ideally accept " + "without blocking", TASKS,
-				pool, (stats) -> Math.max(0, stats.queueCapacity() - stats.queueSize()), tags, registry);
-		gauge("executor.pool.size", "The current number of threads in the pool", THREADS, pool, GoPoolStats::workers,
+				"The number of additional elements that this queue can ideally accept without blocking", TASKS, pool,
+				(reading) -> Math.max(0, reading.settings().queueCapacity() - reading.stats().levels().queueSize()),
 				tags, registry);
-		gauge("executor.pool.core", "The core number of threads for the pool", THREADS, pool, GoPoolStats::minWorkers,
-				tags, registry);
+		gauge("executor.pool.size", "The current number of threads in the pool", THREADS, pool,
+				(reading) -> reading.stats().levels().workers(), tags, registry);
+		gauge("executor.pool.core", "The core number of threads for the pool", THREADS, pool,
+				(reading) -> reading.settings().minWorkers(), tags, registry);
 		gauge("executor.pool.max", "The maximum allowed number of threads in the pool", THREADS, pool,
-				GoPoolStats::maxWorkers, tags, registry);
+				(reading) -> reading.settings().maxWorkers(), tags, registry);
 		gauge("gopool.tasks.stuck", "The running tasks reported stuck (running past the stuck threshold)", TASKS, pool,
-				GoPoolStats::stuckTasks, tags, registry);
-		tasks("completed", GoPoolStats::completed, pool, tags, registry);
-		tasks("failed", GoPoolStats::failed, pool, tags, registry);
-		tasks("rejected", GoPoolStats::rejected, pool, tags, registry);
-		tasks("expired", GoPoolStats::expired, pool, tags, registry);
-		tasks("cancelled", GoPoolStats::cancelled, pool, tags, registry);
-		tasks("evicted", GoPoolStats::evicted, pool, tags, registry);
-		tasks("returned", GoPoolStats::returned, pool, tags, registry);
+				(reading) -> reading.stats().levels().stuckTasks(), tags, registry);
+		tasks("completed", TaskCounts::completed, pool, tags, registry);
+		tasks("failed", TaskCounts::failed, pool, tags, registry);
+		tasks("rejected", TaskCounts::rejected, pool, tags, registry);
+		tasks("expired", TaskCounts::expired, pool, tags, registry);
+		tasks("cancelled", TaskCounts::cancelled, pool, tags, registry);
+		tasks("evicted", TaskCounts::evicted, pool, tags, registry);
+		tasks("returned", TaskCounts::returned, pool, tags, registry);
 		FunctionTimer
-			.builder("gopool.task.wait", pool, (p) -> p.stats().started(), (p) -> p.stats().totalWaitNanos(),
-					TimeUnit.NANOSECONDS)
+			.builder("gopool.task.wait", pool, (p) -> p.read().stats().counts().started(),
+					(p) -> p.read().stats().counts().totalWaitNanos(), TimeUnit.NANOSECONDS)
 			.description("Time tasks waited between submission and start")
 			.tags(tags)
 			.register(registry);
 		FunctionTimer
-			.builder("gopool.task.run", pool, (p) -> finishedRuns(p.stats()), (p) -> p.stats().totalRunNanos(),
-					TimeUnit.NANOSECONDS)
+			.builder("gopool.task.run", pool, (p) -> finishedRuns(p.read().stats()),
+					(p) -> p.read().stats().counts().totalRunNanos(), TimeUnit.NANOSECONDS)
 			.description("Time tasks ran")
 			.tags(tags)
 			.register(registry);
@@ -86,34 +96,73 @@ public class GoPoolMetrics implements MeterBinder {
 
 	/** Runs that have ended: started tasks that are not running now. */
 	private static long finishedRuns(GoPoolStats stats) {
-		return Math.max(0, stats.started() - stats.busyWorkers());
+		return Math.max(0, stats.counts().started() - stats.levels().busyWorkers());
 	}
 
-	private static void counter(String name, String description, GoPool pool, ToLongFunction<GoPoolStats> value,
+	private static void counter(String name, String description, PoolReading pool, ToLongFunction<TaskCounts> value,
 			Tags tags, MeterRegistry registry) {
-		FunctionCounter.builder(name, pool, (p) -> value.applyAsLong(p.stats()))
+		FunctionCounter.builder(name, pool, (p) -> value.applyAsLong(p.read().stats().counts()))
 			.description(description)
 			.baseUnit(TASKS)
 			.tags(tags)
 			.register(registry);
 	}
 
-	private static void tasks(String result, ToLongFunction<GoPoolStats> value, GoPool pool, Tags tags,
+	private static void tasks(String result, ToLongFunction<TaskCounts> value, PoolReading pool, Tags tags,
 			MeterRegistry registry) {
-		FunctionCounter.builder("gopool.tasks", pool, (p) -> value.applyAsLong(p.stats()))
+		FunctionCounter.builder("gopool.tasks", pool, (p) -> value.applyAsLong(p.read().stats().counts()))
 			.description("Tasks that ended, or were rejected, by result")
 			.baseUnit(TASKS)
 			.tags(tags.and("result", result))
 			.register(registry);
 	}
 
-	private static void gauge(String name, String description, String baseUnit, GoPool pool,
-			ToDoubleFunction<GoPoolStats> value, Tags tags, MeterRegistry registry) {
-		Gauge.builder(name, pool, (p) -> value.applyAsDouble(p.stats()))
+	private static void gauge(String name, String description, String baseUnit, PoolReading pool,
+			ToDoubleFunction<Reading> value, Tags tags, MeterRegistry registry) {
+		Gauge.builder(name, pool, (p) -> value.applyAsDouble(p.read()))
 			.description(description)
 			.baseUnit(baseUnit)
 			.tags(tags)
 			.register(registry);
+	}
+
+	/**
+	 * A pool's stats and settings, read together.
+	 */
+	private record Reading(GoPoolStats stats, GoPoolSettings settings) {
+	}
+
+	/**
+	 * Reads a pool once per scrape rather than once per meter: a scrape asks each of a
+	 * pool's meters in turn, within a few milliseconds, and taking the stats walks every
+	 * worker, so a reading is reused for {@link #REUSE_NANOS}. Scrapes come seconds
+	 * apart, so no scrape sees the previous one's figures.
+	 */
+	static final class PoolReading {
+
+		static final long REUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+		private final GoPool pool;
+
+		private volatile Reading last;
+
+		private volatile long readAt;
+
+		PoolReading(GoPool pool) {
+			this.pool = pool;
+		}
+
+		Reading read() {
+			long now = System.nanoTime();
+			Reading reading = this.last;
+			if (reading == null || now - this.readAt > REUSE_NANOS) {
+				reading = new Reading(this.pool.stats(), this.pool.settings());
+				this.last = reading;
+				this.readAt = now;
+			}
+			return reading;
+		}
+
 	}
 
 }

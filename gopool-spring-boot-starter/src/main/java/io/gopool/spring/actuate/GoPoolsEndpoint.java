@@ -1,16 +1,19 @@
 package io.gopool.spring.actuate;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
+import io.gopool.GoPoolLevels;
 import io.gopool.GoPoolStats;
 import io.gopool.GoPoolTuning;
 import io.gopool.RejectionPolicy;
 import io.gopool.RunningTask;
+import io.gopool.TaskCounts;
 import io.gopool.WorkerType;
 import io.gopool.spring.DurationText;
 import io.gopool.spring.GoPoolRegistry;
@@ -113,9 +116,24 @@ public class GoPoolsEndpoint {
 	private static List<RunningTaskDescriptor> running(List<RunningTask> tasks) {
 		return tasks.stream()
 			.map((task) -> new RunningTaskDescriptor(task.task(), task.priority(), task.threadName(),
-					task.waited().toMillis() + "ms", task.running().toMillis() + "ms", task.stuck(),
+					millis(task.waited()), millis(task.running()), task.stuck(),
 					task.stackTrace().stream().map(StackTraceElement::toString).toList()))
 			.toList();
+	}
+
+	private static StatsDescriptor stats(GoPoolStats stats) {
+		GoPoolLevels levels = stats.levels();
+		TaskCounts counts = stats.counts();
+		return new StatsDescriptor(levels.workers(), levels.idleWorkers(), levels.busyWorkers(),
+				levels.largestWorkers(), levels.queueSize(), levels.blockedSubmitters(), levels.stuckTasks(),
+				counts.submitted(), counts.started(), counts.completed(), counts.failed(), counts.rejected(),
+				counts.expired(), counts.cancelled(), counts.evicted(), counts.returned(),
+				millis(Duration.ofNanos(counts.totalWaitNanos())), millis(Duration.ofNanos(counts.totalRunNanos())));
+	}
+
+	/** A measured time to the millisecond, in the format of the settings. */
+	private static String millis(Duration duration) {
+		return DurationText.print(duration.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	private static PoolDescriptor describe(GoPool pool, @Nullable List<RunningTaskDescriptor> running) {
@@ -128,7 +146,7 @@ public class GoPoolsEndpoint {
 						DurationText.print(settings.blockTimeout()), settings.maxBlockedSubmitters(),
 						(settings.stuckThreshold() != null) ? DurationText.print(settings.stuckThreshold()) : null,
 						settings.interruptStuckTasks(), settings.maxExtraWorkers()),
-				pool.isShutdown(), pool.stats(), running);
+				pool.isShutdown(), stats(pool.stats()), running);
 	}
 
 	/**
@@ -148,8 +166,39 @@ public class GoPoolsEndpoint {
 	 * @param running the tasks running now, longest-running first; only in the view of
 	 * one pool
 	 */
-	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, GoPoolStats stats,
+	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, StatsDescriptor stats,
 			@Nullable List<RunningTaskDescriptor> running) {
+	}
+
+	/**
+	 * A pool's levels now and its task counts so far, with times as the settings print
+	 * them, to the millisecond. Its fields are listed here, not taken from the core's
+	 * records, so that a change in the core cannot change the endpoint's JSON by
+	 * accident.
+	 *
+	 * @param workers the workers that exist now
+	 * @param idleWorkers the workers waiting for a task
+	 * @param busyWorkers the workers running a task
+	 * @param largestWorkers the most workers that ever existed at once
+	 * @param queueSize the tasks waiting in the queue
+	 * @param blockedSubmitters the submitters waiting for room under the block policy
+	 * @param stuckTasks the running tasks reported stuck
+	 * @param submitted the tasks accepted
+	 * @param started the tasks that began to run
+	 * @param completed the tasks that ran and returned
+	 * @param failed the tasks that ran and threw
+	 * @param rejected the tasks not accepted
+	 * @param expired the tasks whose deadline passed before they started
+	 * @param cancelled the tasks whose future was cancelled
+	 * @param evicted the tasks evicted by the discard-oldest policy
+	 * @param returned the tasks returned by a shutdown that stopped the pool
+	 * @param totalWait the time started tasks waited between submission and start, summed
+	 * @param totalRun the time finished tasks ran, summed
+	 */
+	public record StatsDescriptor(int workers, int idleWorkers, int busyWorkers, int largestWorkers, int queueSize,
+			int blockedSubmitters, int stuckTasks, long submitted, long started, long completed, long failed,
+			long rejected, long expired, long cancelled, long evicted, long returned, String totalWait,
+			String totalRun) {
 	}
 
 	/**
@@ -158,9 +207,9 @@ public class GoPoolsEndpoint {
 	 * @param task the task's name (for {@code @GoAsync} methods, the method)
 	 * @param priority the task's priority
 	 * @param thread the worker thread's name
-	 * @param waited how long it waited in the queue, in whole milliseconds, such as
-	 * {@code 3ms}
-	 * @param running how long it has been running, in whole milliseconds
+	 * @param waited how long it waited in the queue, to the millisecond, as the settings
+	 * print durations, such as {@code 3ms} or {@code 2s}
+	 * @param running how long it has been running, to the millisecond
 	 * @param stuck whether it has been reported stuck
 	 * @param stackTrace the worker's stack, one frame a line; empty unless asked for
 	 */

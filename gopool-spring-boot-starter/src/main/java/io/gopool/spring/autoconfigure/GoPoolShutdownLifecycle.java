@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.gopool.DrainReport;
 import io.gopool.GoPool;
 import io.gopool.GoPoolStats;
+import io.gopool.TaskCounts;
 import io.gopool.spring.GoPoolRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -112,7 +113,7 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 		if (report.terminated()) {
 			GoPoolStats stats = pool.stats();
 			logger.info("GoPool '" + pool.name() + "' drained in " + report.elapsed().toMillis() + " ms: "
-					+ tally(stats) + ", none left unrun (" + stats.submitted() + " accepted in all)");
+					+ tally(stats) + ", none left unrun (" + stats.counts().submitted() + " accepted in all)");
 			return;
 		}
 		// Interrupted tasks usually end at once: wait a little so that the figures are
@@ -121,7 +122,7 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 		GoPoolStats stats = pool.stats();
 		logger.warn("GoPool '" + pool.name() + "' did not drain within " + this.awaitTerminationPeriod.toMillis()
 				+ " ms: " + tally(stats) + ", " + report.notStarted().size() + " queued task(s) never ran ("
-				+ stats.submitted() + " accepted in all); " + report.interrupted()
+				+ stats.counts().submitted() + " accepted in all); " + report.interrupted()
 				+ " running task(s) were interrupted");
 		Map<String, Long> neverRan = report.notStarted()
 			.stream()
@@ -137,8 +138,9 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 	 * What ended, so that with the tasks that never ran it adds up to what was accepted.
 	 */
 	private static String tally(GoPoolStats stats) {
-		return (stats.completed() + stats.failed()) + " task(s) finished, "
-				+ (stats.expired() + stats.cancelled() + stats.evicted()) + " expired or were cancelled";
+		TaskCounts counts = stats.counts();
+		return (counts.completed() + counts.failed()) + " task(s) finished, "
+				+ (counts.expired() + counts.cancelled() + counts.evicted()) + " expired or were cancelled";
 	}
 
 	private static boolean awaitQuietly(GoPool pool) {

@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
+import io.gopool.GoPoolLevels;
 import io.gopool.GoPoolStats;
+import io.gopool.TaskCounts;
 import io.gopool.RunningTask;
 import io.gopool.WaitHistogram;
 import io.gopool.spring.DurationText;
@@ -88,7 +90,7 @@ public final class GoPoolDashboard implements AutoCloseable {
 		long now = this.clock.getAsLong();
 		for (GoPool pool : this.registry.pools()) {
 			this.histories.computeIfAbsent(pool.name(), (name) -> new History(this.capacity))
-				.add(now, pool.stats(), pool.waitHistogram());
+				.add(now, pool.stats(), pool.settings().queueCapacity(), pool.waitHistogram());
 		}
 	}
 
@@ -211,7 +213,7 @@ public final class GoPoolDashboard implements AutoCloseable {
 
 		private long lastTime;
 
-		private GoPoolStats lastStats;
+		private TaskCounts lastCounts;
 
 		private WaitHistogram lastWaits = WaitHistogram.empty();
 
@@ -219,21 +221,21 @@ public final class GoPoolDashboard implements AutoCloseable {
 			this.capacity = capacity;
 		}
 
-		synchronized void add(long time, GoPoolStats stats, WaitHistogram waits) {
-			if (this.lastStats != null && time > this.lastTime) {
+		synchronized void add(long time, GoPoolStats stats, int queueCapacity, WaitHistogram waits) {
+			if (this.lastCounts != null && time > this.lastTime) {
 				double seconds = (time - this.lastTime) / 1000.0;
-				GoPoolStats before = this.lastStats;
-				this.samples.addLast(new Sample(time, stats.workers(), stats.busyWorkers(), stats.queueSize(),
-						stats.queueCapacity(), stats.stuckTasks(), (stats.completed() - before.completed()) / seconds,
-						(stats.failed() - before.failed()) / seconds, (stats.rejected() - before.rejected()) / seconds,
-						(stats.expired() - before.expired()) / seconds,
+				GoPoolLevels levels = stats.levels();
+				TaskCounts counts = stats.counts().since(this.lastCounts);
+				this.samples.addLast(new Sample(time, levels.workers(), levels.busyWorkers(), levels.queueSize(),
+						queueCapacity, levels.stuckTasks(), counts.completed() / seconds, counts.failed() / seconds,
+						counts.rejected() / seconds, counts.expired() / seconds,
 						waits.since(this.lastWaits).valueAtQuantile(0.99).toNanos() / 1e6));
 				if (this.samples.size() > this.capacity) {
 					this.samples.removeFirst();
 				}
 			}
 			this.lastTime = time;
-			this.lastStats = stats;
+			this.lastCounts = stats.counts();
 			this.lastWaits = waits;
 		}
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +55,26 @@ class GoPoolActuatorHttpTests {
 		assertThat(get("/actuator/gopools/nope").statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * The JSON an operator's scripts read: its keys are pinned here, so that a field
+	 * added to a core record cannot change it unnoticed.
+	 */
+	@Test
+	void theEndpointsJsonHasExactlyTheDocumentedFields() throws Exception {
+		String body = get("/actuator/gopools/orders").body();
+		assertThat(JsonPath.<Map<String, Object>>read(body, "$").keySet()).containsExactly("settings", "shutdown",
+				"stats", "running");
+		assertThat(JsonPath.<Map<String, Object>>read(body, "$.settings").keySet()).containsExactly("minWorkers",
+				"maxWorkers", "keepAlive", "queueCapacity", "rejectionPolicy", "workerType", "defaultPriority",
+				"defaultDeadline", "blockTimeout", "maxBlockedSubmitters", "stuckThreshold", "interruptStuckTasks",
+				"maxExtraWorkers");
+		assertThat(JsonPath.<Map<String, Object>>read(body, "$.stats").keySet()).containsExactly("workers",
+				"idleWorkers", "busyWorkers", "largestWorkers", "queueSize", "blockedSubmitters", "stuckTasks",
+				"submitted", "started", "completed", "failed", "rejected", "expired", "cancelled", "evicted",
+				"returned", "totalWait", "totalRun");
+		assertThat(JsonPath.<String>read(body, "$.stats.totalWait")).matches("\\d+(ms|s|m)");
+	}
+
 	@Test
 	void oneSPoolViewListsItsRunningTasksWithTheirStacksOnRequest() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
@@ -67,7 +88,7 @@ class GoPoolActuatorHttpTests {
 			HttpResponse<String> plain = get("/actuator/gopools/orders");
 			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].task")).isEqualTo("nightly-report");
 			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].thread")).startsWith("gopool-orders-");
-			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].running")).matches("\\d+ms");
+			assertThat(JsonPath.<String>read(plain.body(), "$.running[0].running")).matches("\\d+(ms|s)");
 			assertThat(JsonPath.<List<String>>read(plain.body(), "$.running[0].stackTrace")).isEmpty();
 			HttpResponse<String> withStacks = get("/actuator/gopools/orders?stacks=true");
 			assertThat(JsonPath.<List<String>>read(withStacks.body(), "$.running[0].stackTrace"))

@@ -3,15 +3,22 @@ package io.gopool.spring.actuate;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Map;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gopool.GoPool;
+import io.gopool.spring.GoPoolRegistry;
 import io.gopool.TaskRejectedException;
 import io.gopool.spring.autoconfigure.GoPoolActuatorAutoConfiguration;
 import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -82,7 +89,7 @@ class GoPoolActuatorTests {
 			assertThat(tuned.settings().queueCapacity()).isEqualTo(10);
 			GoPool orders = context.getBean("orders", GoPool.class);
 			assertThat(orders.settings().keepAlive()).isEqualTo(Duration.ofSeconds(15));
-			assertThat(orders.stats().workers()).isEqualTo(2);
+			assertThat(orders.stats().levels().workers()).isEqualTo(2);
 		});
 	}
 
@@ -158,7 +165,9 @@ class GoPoolActuatorTests {
 					new Status("BUSY"), clock::get);
 			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 			CountDownLatch release = new CountDownLatch(1);
-			org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().idleWorkers() == 1);
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> pool.stats().levels().idleWorkers() == 1);
 			pool.execute(() -> awaitQuietly(release));
 			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
 			}));
@@ -190,6 +199,28 @@ class GoPoolActuatorTests {
 		this.contextRunner.withPropertyValues("gopool.health.queue-fill-threshold=1.5")
 			.run((context) -> assertThat(context.getStartupFailure())
 				.hasRootCauseMessage("gopool.health.queue-fill-threshold is 1.5: out of range"));
+	}
+
+	@Test
+	void aScrapeOfEveryMeterReadsEachPoolOnce() {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("scraped")) {
+			Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+			GoPool counting = (GoPool) Proxy.newProxyInstance(GoPool.class.getClassLoader(),
+					new Class<?>[] { GoPool.class }, (proxy, method, args) -> {
+						calls.computeIfAbsent(method.getName(), (name) -> new AtomicInteger()).incrementAndGet();
+						return method.invoke(pool, args);
+					});
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			GoPoolMetrics metrics = new GoPoolMetrics(new GoPoolRegistry(List.of(counting)));
+			metrics.bindTo(registry);
+			calls.clear();
+			// A measurement is read lazily, as a scrape reads it.
+			registry.getMeters().forEach((meter) -> meter.measure().forEach(Measurement::getValue));
+			assertThat(registry.getMeters()).hasSizeGreaterThan(10);
+			assertThat(calls.get("stats")).as("stats() per scrape: %s", calls).hasValue(1);
+			assertThat(calls.get("settings")).as("settings() per scrape").hasValue(1);
+			assertThat(metrics).isNotNull();
+		}
 	}
 
 	@Test

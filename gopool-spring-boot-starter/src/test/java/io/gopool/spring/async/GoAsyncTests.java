@@ -46,7 +46,7 @@ class GoAsyncTests {
 			assertThat(service.threadName().get(10, TimeUnit.SECONDS)).startsWith("gopool-orders-");
 			assertThat(service.stage().toCompletableFuture().get(10, TimeUnit.SECONDS)).startsWith("gopool-audit-");
 			assertThat(service.plainFuture().get(10, TimeUnit.SECONDS)).isEqualTo(42);
-			assertThat(context.getBean("orders", GoPool.class).stats().completed()).isEqualTo(1);
+			assertThat(context.getBean("orders", GoPool.class).stats().counts().completed()).isEqualTo(1);
 		});
 	}
 

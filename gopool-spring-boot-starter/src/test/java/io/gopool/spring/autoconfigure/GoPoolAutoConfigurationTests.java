@@ -121,11 +121,11 @@ class GoPoolAutoConfigurationTests {
 				org.awaitility.Awaitility.await()
 					.atMost(10, TimeUnit.SECONDS)
 					.until(() -> output.getOut().contains("Task 'hang' in pool 'orders' has been running for"));
-				assertThat(orders.stats().stuckTasks()).isEqualTo(1);
+				assertThat(orders.stats().levels().stuckTasks()).isEqualTo(1);
 				release.countDown();
 				org.awaitility.Awaitility.await()
 					.atMost(10, TimeUnit.SECONDS)
-					.until(() -> orders.stats().stuckTasks() == 0);
+					.until(() -> orders.stats().levels().stuckTasks() == 0);
 				assertThat(output.getOut()).contains("past the pool's stuck threshold; its stack:")
 					.contains(GoPoolAutoConfigurationTests.class.getName() + ".awaitQuietly(");
 				assertThat(output.getOut().split("Task 'hang'", -1)).hasSize(2);
@@ -249,7 +249,7 @@ class GoPoolAutoConfigurationTests {
 				GoPool orders = context.getBean("orders", GoPool.class);
 				org.awaitility.Awaitility.await()
 					.atMost(10, TimeUnit.SECONDS)
-					.until(() -> orders.stats().completed() == 1);
+					.until(() -> orders.stats().counts().completed() == 1);
 			});
 	}
 
@@ -317,7 +317,7 @@ class GoPoolAutoConfigurationTests {
 				assertThat(futures).noneMatch(Future::isCancelled);
 				DrainReport report = lifecycle.reports().get("orders");
 				assertThat(report.terminated()).isTrue();
-				assertThat(orders.stats().completed()).isEqualTo(20);
+				assertThat(orders.stats().counts().completed()).isEqualTo(20);
 				org.assertj.core.api.Assertions.assertThatExceptionOfType(io.gopool.TaskRejectedException.class)
 					.isThrownBy(() -> orders.submit(() -> "late"))
 					.withMessageContaining("pool is shut down");

@@ -71,12 +71,12 @@ class GoPoolRefreshTests {
 			}
 			refresh(context, "gopool.pools.orders.max-workers=1", "gopool.pools.orders.queue-capacity=1");
 			assertThat(orders.settings().maxWorkers()).isEqualTo(1);
-			assertThat(orders.stats().queueSize()).isEqualTo(10);
+			assertThat(orders.stats().levels().queueSize()).isEqualTo(10);
 			release.countDown();
 			for (CompletableFuture<String> future : accepted) {
 				assertThat(future.get(10, TimeUnit.SECONDS)).isEqualTo("done");
 			}
-			assertThat(orders.stats().completed()).isEqualTo(12);
+			assertThat(orders.stats().counts().completed()).isEqualTo(12);
 		});
 	}
 

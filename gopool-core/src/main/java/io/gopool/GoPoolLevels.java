@@ -1,0 +1,20 @@
+package io.gopool;
+
+/**
+ * How much of a pool is in use at one moment, part of {@link GoPoolStats}: values that go
+ * up and down, unlike the {@link TaskCounts}.
+ *
+ * @param workers the workers that exist now
+ * @param idleWorkers the workers waiting for a task
+ * @param busyWorkers the workers running a task
+ * @param largestWorkers the most workers that ever existed at once
+ * @param queueSize the tasks waiting in the queue
+ * @param blockedSubmitters the submitters waiting for room under
+ * {@link RejectionPolicy#BLOCK}
+ * @param stuckTasks the running tasks reported stuck (see
+ * {@link GoPoolBuilder#stuckThreshold}); zero without a stuck threshold
+ */
+public record GoPoolLevels(int workers, int idleWorkers, int busyWorkers, int largestWorkers, int queueSize,
+		int blockedSubmitters, int stuckTasks) {
+
+}
