@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Configures and builds a {@link GoPool}; obtain one from {@link GoPool#newBuilder()}.
  * Each setter checks its argument at once and throws with a message naming the setting
@@ -103,17 +105,17 @@ public final class GoPoolBuilder {
 
 	private WorkerType workerType;
 
-	private ThreadFactory threadFactory;
+	private @Nullable ThreadFactory threadFactory;
 
 	private int defaultPriority;
 
-	private Duration defaultDeadline;
+	private @Nullable Duration defaultDeadline;
 
 	private Duration blockTimeout;
 
 	private int maxBlockedSubmitters = UNSET;
 
-	private Duration stuckThreshold;
+	private @Nullable Duration stuckThreshold;
 
 	private boolean interruptStuckTasks;
 
@@ -121,9 +123,9 @@ public final class GoPoolBuilder {
 
 	private Ticker ticker;
 
-	private Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+	private Thread.@Nullable UncaughtExceptionHandler uncaughtExceptionHandler;
 
-	private TaskDecorator taskDecorator;
+	private @Nullable TaskDecorator taskDecorator;
 
 	private final List<GoPoolListener> listeners = new ArrayList<>();
 
@@ -447,7 +449,7 @@ public final class GoPoolBuilder {
 		return this.defaultPriority;
 	}
 
-	Duration getDefaultDeadline() {
+	@Nullable Duration getDefaultDeadline() {
 		return this.defaultDeadline;
 	}
 
@@ -459,7 +461,7 @@ public final class GoPoolBuilder {
 		return (this.maxBlockedSubmitters != UNSET) ? this.maxBlockedSubmitters : DEFAULT_MAX_BLOCKED_SUBMITTERS;
 	}
 
-	Duration getStuckThreshold() {
+	@Nullable Duration getStuckThreshold() {
 		return this.stuckThreshold;
 	}
 
@@ -475,11 +477,11 @@ public final class GoPoolBuilder {
 		return (this.ticker != null) ? this.ticker : Ticker.systemTicker();
 	}
 
-	Thread.UncaughtExceptionHandler getUncaughtExceptionHandler() {
+	Thread.@Nullable UncaughtExceptionHandler getUncaughtExceptionHandler() {
 		return this.uncaughtExceptionHandler;
 	}
 
-	TaskDecorator getTaskDecorator() {
+	@Nullable TaskDecorator getTaskDecorator() {
 		return this.taskDecorator;
 	}
 

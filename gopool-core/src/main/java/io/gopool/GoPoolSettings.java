@@ -2,6 +2,8 @@ package io.gopool;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of a pool's configuration, taken by {@link GoPool#settings()}; the tunable
  * values are the current ones.
@@ -27,8 +29,8 @@ import java.time.Duration;
  * its workers are stuck
  */
 public record GoPoolSettings(int minWorkers, int maxWorkers, Duration keepAlive, int queueCapacity,
-		RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority, Duration defaultDeadline,
-		Duration blockTimeout, int maxBlockedSubmitters, Duration stuckThreshold, boolean interruptStuckTasks,
+		RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority, @Nullable Duration defaultDeadline,
+		Duration blockTimeout, int maxBlockedSubmitters, @Nullable Duration stuckThreshold, boolean interruptStuckTasks,
 		int maxExtraWorkers) {
 
 	/** These settings with the tunable values replaced by the given, current ones. */

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A periodic one-line summary per pool, in the spirit of Go's
  * {@code GODEBUG=schedtrace=1000}:
@@ -76,7 +78,7 @@ public final class GoPoolTrace implements AutoCloseable {
 	 * @param elapsed the time since the previous line
 	 * @return the line
 	 */
-	public static String line(GoPoolStats before, GoPoolStats now, int queueCapacity, WaitHistogram waits,
+	public static String line(@Nullable GoPoolStats before, GoPoolStats now, int queueCapacity, WaitHistogram waits,
 			Duration elapsed) {
 		GoPoolLevels levels = now.levels();
 		TaskCounts counts = (before != null) ? now.counts().since(before.counts()) : now.counts();

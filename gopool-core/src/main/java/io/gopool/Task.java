@@ -3,6 +3,8 @@ package io.gopool;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One accepted (or about to be accepted) unit of work, and the node the queue holds. Its
  * state moves once out of {@link #NEW} by a compare-and-set; whoever wins that CAS owns
@@ -65,9 +67,9 @@ abstract class Task {
 
 	final int priority;
 
-	final String name;
+	final @Nullable String name;
 
-	final TaskCallback callback;
+	final @Nullable TaskCallback callback;
 
 	/**
 	 * Ticker time by which the task must start; meaningful only if {@link #hasDeadline}.
@@ -89,7 +91,7 @@ abstract class Task {
 	 * the state, which publishes it, and read only by a canceller that has seen that
 	 * state.
 	 */
-	Thread runner;
+	@Nullable Thread runner;
 
 	/**
 	 * Ticker time the task started on a worker. Plain: the worker writes it before it

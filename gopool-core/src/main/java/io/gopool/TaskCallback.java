@@ -1,5 +1,7 @@
 package io.gopool;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Called once when a task submitted with {@link TaskOptions#withCallback(TaskCallback)}
  * ends, whatever the outcome: after it ran, when its deadline expired, when it was
@@ -23,6 +25,6 @@ public interface TaskCallback {
 	 * its future holds for {@link TaskOutcome#EXPIRED} and {@link TaskOutcome#EVICTED},
 	 * otherwise {@code null}
 	 */
-	void onComplete(TaskOutcome outcome, Object result, Throwable failure);
+	void onComplete(TaskOutcome outcome, @Nullable Object result, @Nullable Throwable failure);
 
 }

@@ -1,5 +1,7 @@
 package io.gopool;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a {@link GoPoolListener} is told about one task: one type per event, each with the
  * fields that event has. Events are created only when a listener is set. On Java 21 and
@@ -18,7 +20,7 @@ public sealed interface TaskEvent
 	 * Returns the name from {@link TaskOptions#withName(String)}.
 	 * @return the task's name, or {@code null} if it has none
 	 */
-	String taskName();
+	@Nullable String taskName();
 
 	/**
 	 * Returns the task's priority.
@@ -34,7 +36,7 @@ public sealed interface TaskEvent
 	 * @param taskName the task's name, or {@code null}
 	 * @param priority the task's priority
 	 */
-	record Submitted(String poolName, String taskName, int priority) implements TaskEvent {
+	record Submitted(String poolName, @Nullable String taskName, int priority) implements TaskEvent {
 	}
 
 	/**
@@ -46,7 +48,7 @@ public sealed interface TaskEvent
 	 * @param rejection the exception the submitter gets (or the task's future holds),
 	 * with the reason
 	 */
-	record Rejected(String poolName, String taskName, int priority,
+	record Rejected(String poolName, @Nullable String taskName, int priority,
 			TaskRejectedException rejection) implements TaskEvent {
 	}
 
@@ -58,7 +60,7 @@ public sealed interface TaskEvent
 	 * @param priority the task's priority
 	 * @param waitNanos time from submission to start
 	 */
-	record Started(String poolName, String taskName, int priority, long waitNanos) implements TaskEvent {
+	record Started(String poolName, @Nullable String taskName, int priority, long waitNanos) implements TaskEvent {
 	}
 
 	/**
@@ -74,8 +76,8 @@ public sealed interface TaskEvent
 	 * @param failure what the task threw, or the exception its future holds (expired,
 	 * cancelled); {@code null} for a completed task
 	 */
-	record Finished(String poolName, String taskName, int priority, TaskOutcome outcome, long waitNanos, long runNanos,
-			Throwable failure) implements TaskEvent {
+	record Finished(String poolName, @Nullable String taskName, int priority, TaskOutcome outcome, long waitNanos,
+			long runNanos, @Nullable Throwable failure) implements TaskEvent {
 	}
 
 }

@@ -3,6 +3,8 @@ package io.gopool;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Per-task options for {@link GoPool#submit(java.util.concurrent.Callable, TaskOptions)}:
  * a priority, a deadline, a name and a completion callback. Instances are immutable; each
@@ -39,15 +41,16 @@ public final class TaskOptions {
 
 	private static final TaskOptions DEFAULTS = new TaskOptions(null, null, null, null);
 
-	private final Integer priority;
+	private final @Nullable Integer priority;
 
-	private final Duration deadline;
+	private final @Nullable Duration deadline;
 
-	private final String name;
+	private final @Nullable String name;
 
-	private final TaskCallback callback;
+	private final @Nullable TaskCallback callback;
 
-	private TaskOptions(Integer priority, Duration deadline, String name, TaskCallback callback) {
+	private TaskOptions(@Nullable Integer priority, @Nullable Duration deadline, @Nullable String name,
+			@Nullable TaskCallback callback) {
 		this.priority = priority;
 		this.deadline = deadline;
 		this.name = name;
@@ -110,7 +113,7 @@ public final class TaskOptions {
 	 * Returns the priority, or {@code null} to use the pool's default priority.
 	 * @return the priority or {@code null}
 	 */
-	public Integer priority() {
+	public @Nullable Integer priority() {
 		return this.priority;
 	}
 
@@ -118,7 +121,7 @@ public final class TaskOptions {
 	 * Returns the deadline, or {@code null} to use the pool's default deadline.
 	 * @return the deadline or {@code null}
 	 */
-	public Duration deadline() {
+	public @Nullable Duration deadline() {
 		return this.deadline;
 	}
 
@@ -126,7 +129,7 @@ public final class TaskOptions {
 	 * Returns the task's name, or {@code null}.
 	 * @return the name or {@code null}
 	 */
-	public String name() {
+	public @Nullable String name() {
 		return this.name;
 	}
 
@@ -134,7 +137,7 @@ public final class TaskOptions {
 	 * Returns the completion callback, or {@code null}.
 	 * @return the callback or {@code null}
 	 */
-	public TaskCallback callback() {
+	public @Nullable TaskCallback callback() {
 		return this.callback;
 	}
 

@@ -2,6 +2,8 @@ package io.gopool;
 
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown, or held by a task's future, when a pool does not run a task because it is full
  * or shut down. The message is made from the fields: the pool, the task, the reason and
@@ -29,7 +31,8 @@ public class TaskRejectedException extends RejectedExecutionException {
 	 * @param poolState the pool's state, workers and queue at that moment
 	 * @param cause what made the pool unable to take the task, or {@code null}
 	 */
-	public TaskRejectedException(String poolName, String taskName, String reason, String poolState, Throwable cause) {
+	public TaskRejectedException(String poolName, String taskName, String reason, String poolState,
+			@Nullable Throwable cause) {
 		super("pool '" + poolName + "' rejected task " + taskName + ": " + reason + " (" + poolState + ")", cause);
 		this.poolName = poolName;
 		this.taskName = taskName;

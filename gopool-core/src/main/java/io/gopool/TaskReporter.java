@@ -3,6 +3,8 @@ package io.gopool;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells the world how a pool's tasks fare: listener events, flight-recorder events
  * ({@link JfrEvents}), completion callbacks, and what tasks, callbacks and listeners
@@ -21,9 +23,9 @@ final class TaskReporter {
 	private final String poolName;
 
 	/** {@code null} when there are no listeners, so that the hot path tests one field. */
-	private final GoPoolListener[] listeners;
+	private final GoPoolListener @Nullable [] listeners;
 
-	private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+	private final Thread.@Nullable UncaughtExceptionHandler uncaughtExceptionHandler;
 
 	TaskReporter(String poolName, List<GoPoolListener> listeners, Thread.UncaughtExceptionHandler handler) {
 		this.poolName = poolName;

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /*
  * The GoPool engine: a dispatcher in front of a LIFO stack of idle workers and a bounded
  * priority queue.
@@ -171,7 +173,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private final TaskReporter reporter;
 
 	/** {@code null} when there is none, so that submission tests one field. */
-	private final TaskDecorator taskDecorator;
+	private final @Nullable TaskDecorator taskDecorator;
 
 	private final PoolCounters counters = new PoolCounters();
 
@@ -182,7 +184,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private final BlockedSubmitters blocked;
 
 	/** {@code null} without a stuck threshold, so that workers test one field. */
-	private final StuckTaskMonitor monitor;
+	private final @Nullable StuckTaskMonitor monitor;
 
 	private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
 

@@ -11,5 +11,12 @@
  * <p>
  * Only the types in this package that are public are API; everything else is engine
  * detail. The package has no runtime dependencies.
+ * <p>
+ * Null contracts follow JSpecify: nothing is {@code null} unless marked
+ * {@link org.jspecify.annotations.Nullable @Nullable}; passing {@code null} where it is
+ * not allowed fails at once with a {@link NullPointerException} naming the argument.
  */
+@NullMarked
 package io.gopool;
+
+import org.jspecify.annotations.NullMarked;

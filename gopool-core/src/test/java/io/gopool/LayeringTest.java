@@ -11,7 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * gopool-core has no runtime dependencies: Spring and Micrometer adapt it, never the
  * reverse. Besides {@code java.*} it uses only the JDK's own flight recorder
- * ({@code jdk.jfr}), and only when the runtime has it.
+ * ({@code jdk.jfr}), and only when the runtime has it, and the JSpecify null annotations,
+ * which are needed at compile time only.
  */
 class LayeringTest {
 
@@ -25,7 +26,7 @@ class LayeringTest {
 			.resideInAPackage("io.gopool..")
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage("io.gopool..", "java..", "jdk.jfr..")
+			.resideInAnyPackage("io.gopool..", "java..", "jdk.jfr..", "org.jspecify.annotations..")
 			.check(this.core);
 	}
 

@@ -4,4 +4,7 @@
  * {@link io.gopool.benchmarks.BenchmarkReport} runs the set and writes the table and
  * chart; {@code run.sh} builds and runs it on JDK 25.
  */
+@NullMarked
 package io.gopool.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

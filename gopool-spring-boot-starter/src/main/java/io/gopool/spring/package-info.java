@@ -3,4 +3,7 @@
  * under {@code gopool.pools}, and the {@link io.gopool.spring.GoPoolBuilderCustomizer}
  * extension point.
  */
+@NullMarked
 package io.gopool.spring;
+
+import org.jspecify.annotations.NullMarked;
