@@ -1,7 +1,7 @@
 package io.gopool.demo;
 
 import io.gopool.WorkerType;
-import io.gopool.spring.EnableGoPool;
+import io.gopool.spring.async.EnableGoPool;
 import io.gopool.spring.GoPoolBuilderCustomizer;
 
 import org.springframework.boot.SpringApplication;

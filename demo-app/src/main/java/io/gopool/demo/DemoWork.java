@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
-import io.gopool.spring.GoAsync;
+import io.gopool.spring.async.GoAsync;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,6 @@ package io.gopool.spring.async;
 
 import java.util.function.Supplier;
 
-import io.gopool.spring.GoAsync;
-import io.gopool.spring.GoAsyncExceptionHandler;
 import io.gopool.spring.GoPoolRegistry;
 import org.aopalliance.aop.Advice;
 

@@ -2,8 +2,6 @@ package io.gopool.spring.async;
 
 import java.util.Map;
 
-import io.gopool.spring.EnableGoPool;
-
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.gopool.GoPool;
-import io.gopool.spring.GoAsyncExceptionHandler;
 import io.gopool.spring.GoPoolRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.gopool.TaskOptions;
-import io.gopool.spring.GoAsync;
 import io.gopool.spring.GoPoolRegistry;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;

@@ -2,7 +2,6 @@ package io.gopool.spring.async;
 
 import java.lang.reflect.Method;
 
-import io.gopool.spring.GoAsyncExceptionHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.gopool.GoPool;
 import io.gopool.spring.GoPoolRegistry;
 import io.gopool.TaskRejectedException;
-import io.gopool.spring.autoconfigure.GoPoolActuatorAutoConfiguration;
+import io.gopool.spring.autoconfigure.GoPoolEndpointAutoConfiguration;
+import io.gopool.spring.autoconfigure.GoPoolHealthAutoConfiguration;
+import io.gopool.spring.metrics.GoPoolMetrics;
+import io.gopool.spring.metrics.GoPoolMetricsAutoConfiguration;
 import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -41,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class GoPoolActuatorTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolActuatorAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolEndpointAutoConfiguration.class,
+				GoPoolHealthAutoConfiguration.class, GoPoolMetricsAutoConfiguration.class))
 		.withPropertyValues("gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=2",
 				"gopool.pools.orders.queue-capacity=10", "gopool.pools.audit.max-workers=1",
 				"management.endpoints.web.exposure.include=gopools");
@@ -121,7 +125,8 @@ class GoPoolActuatorTests {
 	void theEndpointIsOnlyCreatedWhenExposedAndBacksOffForAUserDefinedOne() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolActuatorAutoConfiguration.class))
+					AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolEndpointAutoConfiguration.class,
+							GoPoolHealthAutoConfiguration.class, GoPoolMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(GoPoolsEndpoint.class));
 		GoPoolsEndpoint own = new GoPoolsEndpoint(new io.gopool.spring.GoPoolRegistry(java.util.List.of()));
 		this.contextRunner.withBean(GoPoolsEndpoint.class, () -> own)

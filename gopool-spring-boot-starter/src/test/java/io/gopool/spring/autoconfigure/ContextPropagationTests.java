@@ -5,8 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.gopool.GoPool;
-import io.gopool.spring.EnableGoPool;
-import io.gopool.spring.GoAsync;
+import io.gopool.spring.async.EnableGoPool;
+import io.gopool.spring.async.GoAsync;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PropertyValidationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolActuatorAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolEndpointAutoConfiguration.class,
+				GoPoolHealthAutoConfiguration.class))
 		.withPropertyValues("gopool.pools.orders.max-workers=4");
 
 	static Stream<Arguments> badValues() {

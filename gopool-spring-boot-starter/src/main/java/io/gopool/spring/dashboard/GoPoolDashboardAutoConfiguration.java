@@ -1,9 +1,11 @@
-package io.gopool.spring.autoconfigure;
+package io.gopool.spring.dashboard;
 
 import java.time.Duration;
 
 import io.gopool.spring.GoPoolRegistry;
-import io.gopool.spring.dashboard.GoPoolDashboard;
+import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
+import io.gopool.spring.autoconfigure.GoPoolProperties;
+import io.gopool.spring.autoconfigure.InvalidGoPoolPropertyException;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,4 +1,4 @@
-package io.gopool.spring;
+package io.gopool.spring.async;
 
 import java.lang.reflect.Method;
 

@@ -1,12 +1,10 @@
-package io.gopool.spring;
+package io.gopool.spring.async;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import io.gopool.spring.async.GoAsyncConfiguration;
 
 import org.springframework.context.annotation.Import;
 

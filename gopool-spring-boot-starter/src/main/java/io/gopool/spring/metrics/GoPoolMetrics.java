@@ -1,4 +1,4 @@
-package io.gopool.spring.actuate;
+package io.gopool.spring.metrics;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
-package io.gopool.spring.autoconfigure;
+package io.gopool.spring.dashboard;
 
+import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
 import io.gopool.spring.dashboard.GoPoolDashboard;
 import org.junit.jupiter.api.Test;
 
