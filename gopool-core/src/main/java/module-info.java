@@ -7,7 +7,7 @@ module io.gopool {
 
 	requires static jdk.jfr;
 
-	requires static org.jspecify;
+	requires static transitive org.jspecify;
 
 	exports io.gopool;
 

@@ -39,6 +39,7 @@ class GoPoolTraceTest {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the trace writes while it is open; the body only reads
 	void theTraceWritesALinePerPoolUntilClosed() throws Exception {
 		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 		try (GoPool first = GoPool.newBuilder().minWorkers(0).maxWorkers(1).build("first");

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShutdownPhaseTests {
 
 	@Test
+	@SuppressWarnings("removal") // Boot 4.1 still orders graceful shutdown by this phase
 	void poolsDrainAfterTheWebServerHasShutDownGracefullyAndStopped() {
 		assertThat(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE)
 			.isGreaterThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE);
