@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.gopool.testing.PoolAssertions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(120)
@@ -174,7 +176,7 @@ class AccountingTest {
 			List<Thread> submitters = new ArrayList<>();
 			for (int s = 0; s < 2; s++) {
 				Thread submitter = new Thread(() -> {
-					DispatchTest.awaitQuietly(start);
+					PoolAssertions.awaitQuietly(start);
 					for (int i = 0; i < 500; i++) {
 						AtomicInteger counter = new AtomicInteger();
 						Runnable task = counter::incrementAndGet;

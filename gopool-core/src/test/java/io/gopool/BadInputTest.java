@@ -68,6 +68,8 @@ class BadInputTest {
 				refused("listener(null)", () -> builder().listener(null), "listener must not be null"),
 				refused("build(null)", () -> builder().build(null), "pool name must not be null"),
 				refused("build(\" \")", () -> builder().build(" "), "pool name must not be blank"),
+				refused("build(min 5, max 4)", () -> builder().minWorkers(5).maxWorkers(4).build("p"),
+						"min workers (5) must not exceed max workers (4)"),
 				refused("withPriority(20)", () -> TaskOptions.defaults().withPriority(20),
 						"priority must be between -20 and 19 (was 20)"),
 				refused("withPriority(MIN_VALUE)", () -> TaskOptions.defaults().withPriority(Integer.MIN_VALUE),

@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.gopool.testing.Gate;
+import io.gopool.testing.PoolAssertions;
+
+import static io.gopool.testing.PoolAssertions.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -367,15 +371,6 @@ class DispatchTest {
 		finally {
 			submitters.shutdownNow();
 			pool.shutdownNow();
-		}
-	}
-
-	static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.gopool.testing.Gate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(60)

@@ -37,6 +37,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.stereotype.Component;
 
+import static io.gopool.testing.PoolAssertions.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -127,7 +128,7 @@ class GoPoolAutoConfigurationTests {
 					.atMost(10, TimeUnit.SECONDS)
 					.until(() -> orders.stats().levels().stuckTasks() == 0);
 				assertThat(output.getOut()).contains("past the pool's stuck threshold; its stack:")
-					.contains(GoPoolAutoConfigurationTests.class.getName() + ".awaitQuietly(");
+					.contains(io.gopool.testing.PoolAssertions.class.getName() + ".awaitQuietly(");
 				assertThat(output.getOut().split("Task 'hang'", -1)).hasSize(2);
 			});
 	}
@@ -368,15 +369,6 @@ class GoPoolAutoConfigurationTests {
 		FailureAnalysis analysis = new InvalidGoPoolPropertyFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("failure analysis of %s", failure).isNotNull();
 		return analysis;
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(30, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static Object busy(Duration duration) {

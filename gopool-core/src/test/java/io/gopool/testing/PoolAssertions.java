@@ -1,14 +1,17 @@
-package io.gopool;
+package io.gopool.testing;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.gopool.GoPool;
+
 /**
- * Assertions shared by the pool tests.
+ * Assertions and waits shared by the core's and the starter's tests.
  */
-final class PoolAssertions {
+public final class PoolAssertions {
 
 	private PoolAssertions() {
 	}
@@ -18,7 +21,7 @@ final class PoolAssertions {
 	 * pool's state and the stacks of its worker threads, which is what a hang needs to be
 	 * diagnosed.
 	 */
-	static void assertTerminates(GoPool pool) throws InterruptedException {
+	public static void assertTerminates(GoPool pool) throws InterruptedException {
 		if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
 			throw new AssertionError("pool did not terminate: " + describe(pool));
 		}
@@ -28,7 +31,7 @@ final class PoolAssertions {
 	 * Returns the result of a future, or fails with the pool's state and its workers'
 	 * stacks if it does not complete within ten seconds.
 	 */
-	static <T> T await(GoPool pool, Future<T> future) throws InterruptedException, ExecutionException {
+	public static <T> T await(GoPool pool, Future<T> future) throws InterruptedException, ExecutionException {
 		try {
 			return future.get(10, TimeUnit.SECONDS);
 		}
@@ -41,7 +44,7 @@ final class PoolAssertions {
 	 * The pool's state and the stacks of its worker threads: what a hang needs to be
 	 * diagnosed.
 	 */
-	static String describe(GoPool pool) {
+	public static String describe(GoPool pool) {
 		StringBuilder dump = new StringBuilder(pool + "\n" + pool.stats() + "\n");
 		Thread.getAllStackTraces().forEach((thread, stack) -> {
 			if (thread.getName().startsWith("gopool-" + pool.name() + "-")) {
@@ -52,6 +55,20 @@ final class PoolAssertions {
 			}
 		});
 		return dump.toString();
+	}
+
+	/**
+	 * Waits for a latch, keeping the interrupt status if interrupted: for tasks that hold
+	 * a worker until a test lets them go.
+	 * @param latch the latch
+	 */
+	public static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
