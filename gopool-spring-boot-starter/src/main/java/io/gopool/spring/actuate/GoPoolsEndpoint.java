@@ -20,6 +20,7 @@ import io.gopool.spring.GoPoolRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -31,7 +32,9 @@ import org.springframework.boot.convert.DurationStyle;
  * with its in-flight view (the tasks running now, and with {@code ?stacks=true} their
  * workers' stacks); and a write operation that retunes a live pool. Like every endpoint,
  * it is not exposed over HTTP unless included in
- * {@code management.endpoints.web.exposure.include}.
+ * {@code management.endpoints.web.exposure.include}. Its answers are descriptor types of
+ * its own, marked {@link OperationResponseBody} so that the actuator writes them with its
+ * own JSON settings whatever the application configures for Jackson.
  */
 @Endpoint(id = "gopools")
 public class GoPoolsEndpoint {
@@ -154,7 +157,7 @@ public class GoPoolsEndpoint {
 	 *
 	 * @param pools the pools
 	 */
-	public record PoolsDescriptor(Map<String, PoolDescriptor> pools) {
+	public record PoolsDescriptor(Map<String, PoolDescriptor> pools) implements OperationResponseBody {
 	}
 
 	/**
@@ -167,7 +170,7 @@ public class GoPoolsEndpoint {
 	 * one pool
 	 */
 	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, StatsDescriptor stats,
-			@Nullable List<RunningTaskDescriptor> running) {
+			@Nullable List<RunningTaskDescriptor> running) implements OperationResponseBody {
 	}
 
 	/**
