@@ -22,109 +22,113 @@ import org.jspecify.annotations.Nullable;
  * The GoPool engine: a dispatcher in front of a LIFO stack of idle workers and a bounded
  * priority queue.
  *
- * Map. The notes below go from what each part does (Dispatch, Waking) to how the races are
- * resolved (Concurrency and the sections after it). The file declares, in this order and
- * between dividers of the same names: construction (settings, counters, idle stack, queue,
- * control word); Dispatch (execute and submit, the four steps, rejection); Waking (the
- * searching count, hand-offs, wake-ups); the Worker side (what a Worker asks of the pool:
- * taking, claiming and running tasks, idling, retiring); starting workers and the sysmon's
- * hand-off; Endings (cancellation, expiry, and the one method that ends every task that
- * never started); Tuning; Lifecycle (shutdown, termination, drain); Stats; and the control
- * word and clock arithmetic. The pool and Worker are coupled on purpose: the worker loop
- * lives in Worker, and every decision it needs (may I exit, retire, spin; what next) is a
- * method here, under Worker side, so that all shared state is read and written in one file.
- * Ideas from: Go's scheduler (runtime/proc.go: spinning threads, wakep, sysmon, hand-off),
- * Tokio's searching workers, ants' LIFO worker stack, and ThreadPoolExecutor's control word.
+ * Map. The notes below go from what each part does (Dispatch, Waking) to how the races
+ * are resolved (Concurrency and the sections after it). The file declares, in this order
+ * and between dividers of the same names: construction (settings, counters, idle stack,
+ * queue, control word); Dispatch (execute and submit, the four steps, rejection); Waking
+ * (the searching count, hand-offs, wake-ups); the Worker side (what a Worker asks of the
+ * pool: taking, claiming and running tasks, idling, retiring); starting workers and the
+ * sysmon's hand-off; Endings (cancellation, expiry, and the one method that ends every
+ * task that never started); Tuning; Lifecycle (shutdown, termination, drain); Stats; and
+ * the control word and clock arithmetic. The pool and Worker are coupled on purpose: the
+ * worker loop lives in Worker, and every decision it needs (may I exit, retire, spin;
+ * what next) is a method here, under Worker side, so that all shared state is read and
+ * written in one file. Ideas from: Go's scheduler (runtime/proc.go: spinning threads,
+ * wakep, sysmon, hand-off), Tokio's searching workers, ants' LIFO worker stack, and
+ * ThreadPoolExecutor's control word.
  *
  * Dispatch (submit):
- * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's slot CAS
- *    (null -> task) succeeds. The most recently idle worker is reused first, so its caches are
- *    warm and the workers at the bottom age out after keepAlive. Only while no worker is
- *    searching (Waking, below): a searcher takes queued tasks itself.
- * 2. Otherwise start a new worker with the task as its first task, while below maxWorkers. This
- *    is where GoPool differs from ThreadPoolExecutor, which grows past its core size only once
- *    the queue is full.
+ * 1. An idle worker takes the task directly: pop the IdleWorkerStack until a worker's
+ *    slot CAS (null -> task) succeeds. The most recently idle worker is reused first, so
+ *    its caches are warm and the workers at the bottom age out after keepAlive. Only
+ *    while no worker is searching (Waking, below): a searcher takes queued tasks itself.
+ * 2. Otherwise start a new worker with the task as its first task, while below
+ *    maxWorkers. This is where GoPool differs from ThreadPoolExecutor, which grows past
+ *    its core size only once the queue is full.
  * 3. Otherwise reserve a place in the TaskQueue and link the task. Capacity is exact.
- * 4. Otherwise any idle worker, parked or not, takes the task; then expired tasks are purged
- *    (they must never cause a rejection); then, while a woken worker has yet to look, wait for
- *    it; then look once more from step 1; only then apply the rejection policy.
+ * 4. Otherwise any idle worker, parked or not, takes the task; then expired tasks are
+ *    purged (they must never cause a rejection); then, while a woken worker has yet to
+ *    look, wait for it; then look once more from step 1; only then apply the rejection
+ *    policy.
  *
- * Waking (Go's rule for spinning threads, proc.go's nmspinning and wakep): an unpark and a
- * context switch per task would cap a pool of many parked workers at a few hundred thousand
- * tasks a second, so while a woken worker has not yet looked, submitters queue their tasks for
- * it instead of waking another. The pool counts searching workers: idle workers that spin
- * (they look at the queue as they spin, and leave idleness when a task is linked), and those
- * taken out of idleness, by a submitter's hand-off or WAKE or on their own, that have not yet
- * taken their task or looked at the queue. While one is counted, submitters neither hand
- * tasks to idle workers nor wake them: they link, and the searcher takes the task; so with a
- * worker spinning, a stream of tasks costs the submitter no pop, slot CAS or unpark per task.
- * A worker uncounts itself (searchEnded) and then, if tasks are linked, workers are idle and
- * none is counted, wakes the next: a burst fans out one wake at a time.
- *  - No stranded task: a submitter links, then reads the count; a searcher uncounts itself,
- *    then looks at the queue. One of the two sees the other.
+ * Waking (Go's rule for spinning threads, proc.go's nmspinning and wakep): an unpark and
+ * a context switch per task would cap a pool of many parked workers at a few hundred
+ * thousand tasks a second, so while a woken worker has not yet looked, submitters queue
+ * their tasks for it instead of waking another. The pool counts searching workers: idle
+ * workers that spin (they look at the queue as they spin, and leave idleness when a task
+ * is linked), and those taken out of idleness, by a submitter's hand-off or WAKE or on
+ * their own, that have not yet taken their task or looked at the queue. While one is
+ * counted, submitters neither hand tasks to idle workers nor wake them: they link, and
+ * the searcher takes the task; so with a worker spinning, a stream of tasks costs the
+ * submitter no pop, slot CAS or unpark per task. A worker uncounts itself (searchEnded)
+ * and then, if tasks are linked, workers are idle and none is counted, wakes the next: a
+ * burst fans out one wake at a time.
+ *  - No stranded task: a submitter links, then reads the count; a searcher uncounts
+ *    itself, then looks at the queue. One of the two sees the other.
  *  - Exact capacity: a woken searcher is neither idle nor holding a task, so a full queue
- *    must not refuse a task while one is counted (a spinning one is still idle, on the stack). Each worker enters its next state before it
- *    leaves the last: it is counted before its slot leaves null, and uncounted only after the
- *    place of the task it polled was given back or it is on the stack again. A submitter that
- *    finds the queue full reads, in this order, the idle stack, the count, and then the queue
- *    again (step 4 and the look from step 1). A worker that is idle or searching throughout
- *    is seen by one of the three; only a worker that finishes a task meanwhile can be missed,
- *    and that race is the submitter's to lose, as with any pool. The reverted first version
+ *    must not refuse a task while one is counted (a spinning one is still idle, on the
+ *    stack). Each worker enters its next state before it leaves the last: it is counted
+ *    before its slot leaves null, and uncounted only after the place of the task it
+ *    polled was given back or it is on the stack again. A submitter that finds the queue
+ *    full reads, in this order, the idle stack, the count, and then the queue again (step
+ *    4 and the look from step 1). A worker that is idle or searching throughout is seen
+ *    by one of the three; only a worker that finishes a task meanwhile can be missed, and
+ *    that race is the submitter's to lose, as with any pool. The reverted first version
  *    of this rule read the queue first and refused a task one place early in that window.
  *
- * Concurrency:
- * The hot path takes no lock: the idle stack, the queue lanes, the queue size and the worker
- * count are all CAS-based, and each worker counts its own tasks (TaskCounters). Locks guard only
- * rare events: blocked submitters (BLOCK policy), stats snapshots against worker exit, lane
- * creation.
+ * Concurrency: the hot path takes no lock: the idle stack, the queue lanes, the queue
+ * size and the worker count are all CAS-based, and each worker counts its own tasks
+ * (TaskCounters). Locks guard only rare events: blocked submitters (BLOCK policy), stats
+ * snapshots against worker exit, lane creation.
  *
- * No stranded task: a task may be queued only while some worker will look at the queue again.
- * Every transition that removes a looker re-checks afterwards, and the submitter re-checks after
- * linking; each pair is a Dekker handshake (write mine, then read yours) on volatiles, so at
- * least one side sees the other:
- *  - worker going idle: push itself, then look for a linked task  /  submitter: link the task,
- *    then, if workers are idle, rely on a counted searcher or pop idle workers until one takes a
- *    WAKE (stale nodes do not count), and if none does and there are no workers at all, start
- *    one. A place reserved for a task not yet linked
- *    does not keep a worker up for long: after a few looks it goes idle, as the submitter will
- *    wake it after linking (on two CPUs, spinning would take the CPU that submitter needs);
- *  - worker retiring: decrement the worker count, then read the queue size and un-retire if
- *    needed  /  submitter: link, then read the worker count;
- *  - shutdown: set the run state, then WAKE idle workers  /  worker: push itself, then read the
- *    run state;  submitter: link, then read the run state and withdraw its own task if the pool
- *    shut down meanwhile (a CAS on the task's state decides between withdrawal and a worker that
- *    already took it).
+ * No stranded task: a task may be queued only while some worker will look at the queue
+ * again. Every transition that removes a looker re-checks afterwards, and the submitter
+ * re-checks after linking; each pair is a Dekker handshake (write mine, then read yours)
+ * on volatiles, so at least one side sees the other:
+ *  - worker going idle: push itself, then look for a linked task  /  submitter: link the
+ *    task, then, if workers are idle, rely on a counted searcher or pop idle workers
+ *    until one takes a WAKE (stale nodes do not count), and if none does and there are no
+ *    workers at all, start one. A place reserved for a task not yet linked does not keep
+ *    a worker up for long: after a few looks it goes idle, as the submitter will wake it
+ *    after linking (on two CPUs, spinning would take the CPU that submitter needs);
+ *  - worker retiring: decrement the worker count, then read the queue size and un-retire
+ *    if needed  /  submitter: link, then read the worker count;
+ *  - shutdown: set the run state, then WAKE idle workers  /  worker: push itself, then
+ *    read the run state;  submitter: link, then read the run state and withdraw its own
+ *    task if the pool shut down meanwhile (a CAS on the task's state decides between
+ *    withdrawal and a worker that already took it).
  *
- * Exactly once: a task's state leaves NEW by a single CAS (Task), won by exactly one of: a
- * worker starting it, the deadline timer or a worker expiring it, a cancel, an eviction,
- * shutdownNow, or its submitter withdrawing it. The winner counts the outcome, runs the
- * callback, completes the future and emits the event; losers do nothing.
+ * Exactly once: a task's state leaves NEW by a single CAS (Task), won by exactly one of:
+ * a worker starting it, the deadline timer or a worker expiring it, a cancel, an
+ * eviction, shutdownNow, or its submitter withdrawing it. The winner counts the outcome,
+ * runs the callback, completes the future and emits the event; losers do nothing.
  *
- * Spinning: like Go's scheduler, a worker that runs out of work spins briefly before it parks,
- * watching its slot and the queue and counted as searching, so back-to-back submissions skip a
- * park/unpark round trip. At most half the CPUs spin at once; virtual workers never spin (they
- * would hold a carrier thread).
+ * Spinning: like Go's scheduler, a worker that runs out of work spins briefly before it
+ * parks, watching its slot and the queue and counted as searching, so back-to-back
+ * submissions skip a park/unpark round trip. At most half the CPUs spin at once; virtual
+ * workers never spin (they would hold a carrier thread).
  *
- * Deadlines: checked with overflow-safe ticker arithmetic when a task is submitted and when a
- * worker takes it, and enforced promptly for queued tasks by the shared DeadlineTimer. Expired
- * and cancelled tasks give their queue place back as soon as their ending is done; their lane
- * slots are swept lazily.
+ * Deadlines: checked with overflow-safe ticker arithmetic when a task is submitted and
+ * when a worker takes it, and enforced promptly for queued tasks by the shared
+ * DeadlineTimer. Expired and cancelled tasks give their queue place back as soon as their
+ * ending is done; their lane slots are swept lazily.
  *
- * Sysmon: pools with a stuck threshold are scanned by one shared monitor thread (Sysmon), which
- * reads each worker's current task and its start time. A task's watch state (Task.markStuck and
- * unwatch) is moved by CAS, so the monitor and the task's ending agree on whether it ended stuck;
- * the stuck count and the hand-off allowance follow from that. Hand-off raises the worker limit
- * (maxWorkers plus extra workers, never more than there are stuck tasks) only while every worker
- * is stuck and tasks are queued; each stuck task that ends lowers it again, and the surplus retires
- * like workers above a lowered maximum. Pools without a threshold pay one null check per task.
+ * Sysmon: pools with a stuck threshold are scanned by one shared monitor thread (Sysmon),
+ * which reads each worker's current task and its start time. A task's watch state
+ * (Task.markStuck and unwatch) is moved by CAS, so the monitor and the task's ending
+ * agree on whether it ended stuck; the stuck count and the hand-off allowance follow from
+ * that. Hand-off raises the worker limit (maxWorkers plus extra workers, never more than
+ * there are stuck tasks) only while every worker is stuck and tasks are queued; each
+ * stuck task that ends lowers it again, and the surplus retires like workers above a
+ * lowered maximum. Pools without a threshold pay one null check per task.
  *
- * Termination: the pool is TERMINATED when it is shut down, no worker is left and the queue is
- * empty. Everything that ends a task finishes its ending (count, callback, future, event) before
- * it gives back what keeps the pool alive (an exiting worker folds its counters in before it
- * leaves; a queued task's place is given back last; a running task's cancel holds its worker), so
- * once awaitTermination returns, stats and callbacks are complete. Run state and worker count
- * share one word (ctl), so starting a worker and terminating are CASes on the same value and
- * cannot interleave.
+ * Termination: the pool is TERMINATED when it is shut down, no worker is left and the
+ * queue is empty. Everything that ends a task finishes its ending (count, callback,
+ * future, event) before it gives back what keeps the pool alive (an exiting worker folds
+ * its counters in before it leaves; a queued task's place is given back last; a running
+ * task's cancel holds its worker), so once awaitTermination returns, stats and callbacks
+ * are complete. Run state and worker count share one word (ctl), so starting a worker and
+ * terminating are CASes on the same value and cannot interleave.
  */
 final class WorkerPool extends AbstractExecutorService implements GoPool {
 
