@@ -55,7 +55,7 @@ final class PoolCounters {
 		return new WaitHistogram(counts);
 	}
 
-	synchronized GoPoolStats snapshot(WorkerPool pool, Set<Worker> workers, int workerCount, int queueSize,
+	synchronized GoPoolStats snapshot(String poolName, Set<Worker> workers, int workerCount, int queueSize,
 			int blockedSubmitters, int stuckTasks) {
 		long started = this.folded.started();
 		long completed = this.folded.completed();
@@ -77,7 +77,7 @@ final class PoolCounters {
 				queueSize, blockedSubmitters, stuckTasks);
 		TaskCounts counts = new TaskCounts(this.submitted.sum(), started, completed, failed, this.rejected.sum(),
 				this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
-		return new GoPoolStats(pool.name(), levels, counts);
+		return new GoPoolStats(poolName, levels, counts);
 	}
 
 }

@@ -1277,7 +1277,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	@Override
 	public GoPoolStats stats() {
 		int stuck = (this.monitor != null) ? this.monitor.stuckTasks() : 0;
-		return this.counters.snapshot(this, this.workers, workerCount(), this.queue.size(), this.blocked.waiting(),
+		return this.counters.snapshot(this.name, this.workers, workerCount(), this.queue.size(), this.blocked.waiting(),
 				stuck);
 	}
 

@@ -16,6 +16,7 @@ import io.gopool.spring.DurationText;
 import io.gopool.spring.GoPoolRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -93,23 +94,27 @@ final class GoPoolRefreshListener implements ApplicationListener<EnvironmentChan
 		String name = pool.name();
 		GoPoolSettings current = pool.settings();
 		List<String> changes = new ArrayList<>();
-		int min = changed(name, "min-workers", GoPoolProperties.Pool::getMinWorkers, before, after,
+		Integer min = changed(name, "min-workers", GoPoolProperties.Pool::getMinWorkers, before, after,
 				current.minWorkers(), changes);
-		int max = changed(name, "max-workers", GoPoolProperties.Pool::getMaxWorkers, before, after,
+		Integer max = changed(name, "max-workers", GoPoolProperties.Pool::getMaxWorkers, before, after,
 				current.maxWorkers(), changes);
 		Duration keepAlive = changed(name, "keep-alive", GoPoolProperties.Pool::getKeepAlive, before, after,
 				current.keepAlive(), changes);
-		int queueCapacity = changed(name, "queue-capacity", GoPoolProperties.Pool::getQueueCapacity, before, after,
+		Integer queueCapacity = changed(name, "queue-capacity", GoPoolProperties.Pool::getQueueCapacity, before, after,
 				current.queueCapacity(), changes);
 		if (changes.isEmpty()) {
 			return;
 		}
 		try {
-			pool.tune(GoPoolTuning.create()
-				.minWorkers(min)
-				.maxWorkers(max)
-				.keepAlive(keepAlive)
-				.queueCapacity(queueCapacity));
+			// Only what the refresh changed: a value retuned otherwise (the endpoint,
+			// say)
+			// is left as it is.
+			GoPoolTuning change = GoPoolTuning.create();
+			change = (min != null) ? change.minWorkers(min) : change;
+			change = (max != null) ? change.maxWorkers(max) : change;
+			change = (keepAlive != null) ? change.keepAlive(keepAlive) : change;
+			change = (queueCapacity != null) ? change.queueCapacity(queueCapacity) : change;
+			pool.tune(change);
 			logger.info("GoPool '" + name + "' retuned from configuration: " + String.join(", ", changes));
 		}
 		catch (IllegalArgumentException ex) {
@@ -119,24 +124,26 @@ final class GoPoolRefreshListener implements ApplicationListener<EnvironmentChan
 	}
 
 	/**
-	 * Returns the value to apply: the newly configured one if the configuration of this
-	 * setting changed, else the pool's current one.
+	 * Returns the value to apply, {@code null} if none: the newly configured one if the
+	 * configuration of this setting changed to something other than the pool's current
+	 * value.
 	 */
-	private static <T> T changed(String pool, String key, Function<GoPoolProperties.Pool, T> getter,
+	private static <T> @Nullable T changed(String pool, String key, Function<GoPoolProperties.Pool, T> getter,
 			GoPoolProperties before, GoPoolProperties after, T current, List<String> changes) {
 		T old = configured(pool, getter, before);
 		T updated = configured(pool, getter, after);
 		if (Objects.equals(old, updated)) {
-			return current;
+			return null;
 		}
 		if (updated == null) {
 			logger.warn("GoPool '" + pool + "' keeps " + key + " " + text(current)
 					+ " until a restart: the setting was removed from the configuration");
-			return current;
+			return null;
 		}
-		if (!Objects.equals(updated, current)) {
-			changes.add(key + " " + text(current) + " -> " + text(updated));
+		if (Objects.equals(updated, current)) {
+			return null;
 		}
+		changes.add(key + " " + text(current) + " -> " + text(updated));
 		return updated;
 	}
 

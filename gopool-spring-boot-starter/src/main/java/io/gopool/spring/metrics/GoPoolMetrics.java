@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes each pool's figures, tagged {@code name=<pool>}: the {@code executor.*}
@@ -127,9 +128,10 @@ public class GoPoolMetrics implements MeterBinder {
 	}
 
 	/**
-	 * A pool's stats and settings, read together.
+	 * A pool's stats and settings, read together at {@code readAt}
+	 * ({@link System#nanoTime}).
 	 */
-	private record Reading(GoPoolStats stats, GoPoolSettings settings) {
+	private record Reading(GoPoolStats stats, GoPoolSettings settings, long readAt) {
 	}
 
 	/**
@@ -144,9 +146,7 @@ public class GoPoolMetrics implements MeterBinder {
 
 		private final GoPool pool;
 
-		private volatile Reading last;
-
-		private volatile long readAt;
+		private volatile @Nullable Reading last;
 
 		PoolReading(GoPool pool) {
 			this.pool = pool;
@@ -155,10 +155,9 @@ public class GoPoolMetrics implements MeterBinder {
 		Reading read() {
 			long now = System.nanoTime();
 			Reading reading = this.last;
-			if (reading == null || now - this.readAt > REUSE_NANOS) {
-				reading = new Reading(this.pool.stats(), this.pool.settings());
+			if (reading == null || now - reading.readAt() > REUSE_NANOS) {
+				reading = new Reading(this.pool.stats(), this.pool.settings(), now);
 				this.last = reading;
-				this.readAt = now;
 			}
 			return reading;
 		}
