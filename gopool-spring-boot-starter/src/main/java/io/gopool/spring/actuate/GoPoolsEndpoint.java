@@ -5,17 +5,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolLevels;
 import io.gopool.GoPoolStats;
 import io.gopool.GoPoolTuning;
-import io.gopool.RejectionPolicy;
 import io.gopool.RunningTask;
 import io.gopool.TaskCounts;
-import io.gopool.WorkerType;
-import io.gopool.spring.DurationText;
 import io.gopool.spring.GoPoolRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -41,12 +39,17 @@ public class GoPoolsEndpoint {
 
 	private final GoPoolRegistry registry;
 
+	private final Function<GoPoolSettings, Map<String, Object>> settingsView;
+
 	/**
 	 * Creates the endpoint.
 	 * @param registry the pools to show
+	 * @param settingsView a pool's settings as they are written in YAML, keyed by
+	 * property (the starter's settings table provides it)
 	 */
-	public GoPoolsEndpoint(GoPoolRegistry registry) {
+	public GoPoolsEndpoint(GoPoolRegistry registry, Function<GoPoolSettings, Map<String, Object>> settingsView) {
 		this.registry = registry;
+		this.settingsView = settingsView;
 	}
 
 	/**
@@ -134,22 +137,17 @@ public class GoPoolsEndpoint {
 				millis(Duration.ofNanos(counts.totalWaitNanos())), millis(Duration.ofNanos(counts.totalRunNanos())));
 	}
 
-	/** A measured time to the millisecond, in the format of the settings. */
+	/**
+	 * A measured time in milliseconds, written as a duration is in YAML ({@code 1500ms}):
+	 * one unit for every measurement, so that they compare at a glance.
+	 */
 	private static String millis(Duration duration) {
-		return DurationText.print(duration.truncatedTo(ChronoUnit.MILLIS));
+		return DurationStyle.SIMPLE.print(duration.truncatedTo(ChronoUnit.MILLIS), ChronoUnit.MILLIS);
 	}
 
-	private static PoolDescriptor describe(GoPool pool, @Nullable List<RunningTaskDescriptor> running) {
-		GoPoolSettings settings = pool.settings();
-		return new PoolDescriptor(
-				new SettingsDescriptor(settings.minWorkers(), settings.maxWorkers(),
-						DurationText.print(settings.keepAlive()), settings.queueCapacity(), settings.rejectionPolicy(),
-						settings.workerType(), settings.defaultPriority(),
-						(settings.defaultDeadline() != null) ? DurationText.print(settings.defaultDeadline()) : null,
-						DurationText.print(settings.blockTimeout()), settings.maxBlockedSubmitters(),
-						(settings.stuckThreshold() != null) ? DurationText.print(settings.stuckThreshold()) : null,
-						settings.interruptStuckTasks(), settings.maxExtraWorkers()),
-				pool.isShutdown(), stats(pool.stats()), running);
+	private PoolDescriptor describe(GoPool pool, @Nullable List<RunningTaskDescriptor> running) {
+		return new PoolDescriptor(this.settingsView.apply(pool.settings()), pool.isShutdown(), stats(pool.stats()),
+				running);
 	}
 
 	/**
@@ -163,20 +161,22 @@ public class GoPoolsEndpoint {
 	/**
 	 * A pool's settings and live stats.
 	 *
-	 * @param settings the pool's settings
+	 * @param settings the pool's settings as they are written in YAML, keyed by property
+	 * ({@code max-workers}, {@code keep-alive}: {@code 1m}); settings without a value (no
+	 * stuck threshold, say) are left out
 	 * @param shutdown whether the pool has been shut down
 	 * @param stats the live stats
 	 * @param running the tasks running now, longest-running first; only in the view of
 	 * one pool
 	 */
-	public record PoolDescriptor(SettingsDescriptor settings, boolean shutdown, StatsDescriptor stats,
+	public record PoolDescriptor(Map<String, Object> settings, boolean shutdown, StatsDescriptor stats,
 			@Nullable List<RunningTaskDescriptor> running) implements OperationResponseBody {
 	}
 
 	/**
-	 * A pool's levels now and its task counts so far, with times as the settings print
-	 * them, to the millisecond. Its fields are listed here, not taken from the core's
-	 * records, so that a change in the core cannot change the endpoint's JSON by
+	 * A pool's levels now and its task counts so far, with times in milliseconds, written
+	 * as YAML durations ({@code 1500ms}). Its fields are listed here, not taken from the
+	 * core's records, so that a change in the core cannot change the endpoint's JSON by
 	 * accident.
 	 *
 	 * @param workers the workers that exist now
@@ -210,40 +210,14 @@ public class GoPoolsEndpoint {
 	 * @param task the task's name (for {@code @GoAsync} methods, the method)
 	 * @param priority the task's priority
 	 * @param thread the worker thread's name
-	 * @param waited how long it waited in the queue, to the millisecond, as the settings
-	 * print durations, such as {@code 3ms} or {@code 2s}
+	 * @param waited how long it waited in the queue, in milliseconds, such as {@code 3ms}
+	 * or {@code 2000ms}
 	 * @param running how long it has been running, to the millisecond
 	 * @param stuck whether it has been reported stuck
 	 * @param stackTrace the worker's stack, one frame a line; empty unless asked for
 	 */
 	public record RunningTaskDescriptor(String task, int priority, String thread, String waited, String running,
 			boolean stuck, List<String> stackTrace) {
-	}
-
-	/**
-	 * A pool's settings, with durations as they are written in YAML.
-	 *
-	 * @param minWorkers the minimum number of workers
-	 * @param maxWorkers the maximum number of workers
-	 * @param keepAlive how long a surplus worker stays idle, such as {@code 1m}
-	 * @param queueCapacity the most tasks the queue holds
-	 * @param rejectionPolicy what happens to a task when the pool is full
-	 * @param workerType the kind of thread the workers run on
-	 * @param defaultPriority the priority of tasks submitted without one
-	 * @param defaultDeadline the deadline of tasks submitted without one, or {@code null}
-	 * @param blockTimeout how long a submitter waits for room under the block policy
-	 * @param maxBlockedSubmitters how many submitters may wait at once under the block
-	 * policy
-	 * @param stuckThreshold how long a task may run before it is reported stuck, or
-	 * {@code null} for no stuck-task monitoring
-	 * @param interruptStuckTasks whether stuck tasks are interrupted
-	 * @param maxExtraWorkers how many workers above the maximum may serve the queue while
-	 * every worker is stuck
-	 */
-	public record SettingsDescriptor(int minWorkers, int maxWorkers, String keepAlive, int queueCapacity,
-			RejectionPolicy rejectionPolicy, WorkerType workerType, int defaultPriority,
-			@Nullable String defaultDeadline, String blockTimeout, int maxBlockedSubmitters,
-			@Nullable String stuckThreshold, boolean interruptStuckTasks, int maxExtraWorkers) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.gopool.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolTrace;
@@ -52,25 +53,14 @@ public final class GoPoolAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty("gopool.trace.interval")
 	GoPoolTrace goPoolTrace(GoPoolRegistry registry, GoPoolProperties properties) {
-		Duration interval = properties.getTrace().getInterval();
-		try {
-			return GoPoolTrace.start(interval, registry::pools, traceLogger::info);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidGoPoolPropertyException("gopool.trace.interval", interval, ex.getMessage(),
-					"at least 1ms");
-		}
+		Duration interval = Objects.requireNonNull(properties.getTrace().getInterval());
+		return GoPoolTrace.start(interval, registry::pools, traceLogger::info);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	GoPoolShutdownLifecycle goPoolShutdownLifecycle(GoPoolRegistry registry, GoPoolProperties properties) {
-		Duration period = properties.getShutdown().getAwaitTerminationPeriod();
-		if (period == null || period.isNegative()) {
-			throw new InvalidGoPoolPropertyException("gopool.shutdown.await-termination-period", period,
-					"a negative wait", "zero (stop at once) or more");
-		}
-		return new GoPoolShutdownLifecycle(registry, period);
+		return new GoPoolShutdownLifecycle(registry, properties.getShutdown().getAwaitTerminationPeriod());
 	}
 
 	/**

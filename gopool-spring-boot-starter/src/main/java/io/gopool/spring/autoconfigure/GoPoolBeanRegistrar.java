@@ -1,7 +1,5 @@
 package io.gopool.spring.autoconfigure;
 
-import java.util.Map;
-
 import io.gopool.GoPool;
 import io.gopool.spring.GoPoolRegistry;
 
@@ -9,7 +7,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -42,12 +39,16 @@ class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentA
 		this.beanFactory = beanFactory;
 	}
 
+	/**
+	 * Checks every {@code gopool.*} value, then registers a bean per pool. This is the
+	 * earliest point at which the configuration can be read, before any bean exists, so a
+	 * bad value fails startup here whichever feature would have used it.
+	 */
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		Map<String, Object> pools = Binder.get(this.environment)
-			.bind("gopool.pools", Bindable.mapOf(String.class, Object.class))
-			.orElse(Map.of());
-		for (String name : pools.keySet()) {
+		GoPoolProperties properties = Binder.get(this.environment).bindOrCreate("gopool", GoPoolProperties.class);
+		GoPoolPropertiesValidator.validate(properties);
+		for (String name : properties.getPools().keySet()) {
 			if (registry.containsBeanDefinition(name)) {
 				throw new InvalidGoPoolPropertyException("gopool.pools." + name, "declared",
 						"a bean named '" + name + "' already exists, and each pool becomes a bean named after it",

@@ -24,7 +24,7 @@ public final class GoPoolEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GoPoolsEndpoint goPoolsEndpoint(GoPoolRegistry registry) {
-		return new GoPoolsEndpoint(registry);
+		return new GoPoolsEndpoint(registry, PoolSetting::print);
 	}
 
 }

@@ -30,23 +30,11 @@ public final class GoPoolHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "gopoolHealthContributor")
 	HealthContributor gopoolHealthContributor(GoPoolRegistry registry, GoPoolProperties properties) {
 		GoPoolProperties.Health health = properties.getHealth();
-		check(health.getQueueFillThreshold() >= 0 && health.getQueueFillThreshold() <= 1,
-				"gopool.health.queue-fill-threshold", health.getQueueFillThreshold(), "from 0 to 1");
-		check(!health.getRejectionWindow().isNegative(), "gopool.health.rejection-window", health.getRejectionWindow(),
-				"zero or more");
-		check(!health.getSaturatedStatus().isBlank(), "gopool.health.saturated-status",
-				"'" + health.getSaturatedStatus() + "'", "a health status, such as OUT_OF_SERVICE or UP");
 		Map<String, HealthContributor> pools = new LinkedHashMap<>();
 		registry.pools()
 			.forEach((pool) -> pools.put(pool.name(), new GoPoolHealthIndicator(pool, health.getQueueFillThreshold(),
 					health.getRejectionWindow(), new Status(health.getSaturatedStatus()), System::nanoTime)));
 		return CompositeHealthContributor.fromMap(pools);
-	}
-
-	private static void check(boolean valid, String property, Object value, String allowed) {
-		if (!valid) {
-			throw new InvalidGoPoolPropertyException(property, value, "out of range", allowed);
-		}
 	}
 
 }

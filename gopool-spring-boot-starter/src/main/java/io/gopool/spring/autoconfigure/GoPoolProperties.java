@@ -6,11 +6,14 @@ import java.util.Map;
 
 import io.gopool.RejectionPolicy;
 import io.gopool.WorkerType;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for GoPool pools.
+ * Configuration properties for GoPool pools. Every value is checked in one step before
+ * any bean is created: a value GoPool cannot use fails startup with an
+ * {@link InvalidGoPoolPropertyException} that names its property.
  */
 @ConfigurationProperties("gopool")
 public class GoPoolProperties {
@@ -82,182 +85,182 @@ public class GoPoolProperties {
 		 * Workers started at once and kept however long they are idle. Defaults to the
 		 * number of CPUs, but no more than max-workers.
 		 */
-		private Integer minWorkers;
+		private @Nullable Integer minWorkers;
 
 		/**
 		 * Most workers running at once. Defaults to twice the number of CPUs, but no less
 		 * than min-workers.
 		 */
-		private Integer maxWorkers;
+		private @Nullable Integer maxWorkers;
 
 		/**
 		 * How long a worker above the minimum stays idle before it retires. Defaults to
 		 * 60s.
 		 */
-		private Duration keepAlive;
+		private @Nullable Duration keepAlive;
 
 		/**
 		 * Most tasks waiting in the queue; 0 means direct hand-off. Defaults to 1000.
 		 */
-		private Integer queueCapacity;
+		private @Nullable Integer queueCapacity;
 
 		/**
 		 * What happens to a task when every worker is busy and the queue is full.
 		 * Defaults to abort.
 		 */
-		private RejectionPolicy rejectionPolicy;
+		private @Nullable RejectionPolicy rejectionPolicy;
 
 		/**
 		 * Kind of thread the workers run on; virtual needs Java 21 or later. Defaults to
 		 * platform.
 		 */
-		private WorkerType workerType;
+		private @Nullable WorkerType workerType;
 
 		/**
 		 * Priority of tasks submitted without one, from -20 (most urgent) to 19 (least).
 		 * Defaults to 0.
 		 */
-		private Integer defaultPriority;
+		private @Nullable Integer defaultPriority;
 
 		/**
 		 * How long after submission a task without a deadline of its own may still start.
 		 * None by default.
 		 */
-		private Duration defaultDeadline;
+		private @Nullable Duration defaultDeadline;
 
 		/**
 		 * How long a submitter waits for room under the block rejection policy. Defaults
 		 * to 10s.
 		 */
-		private Duration blockTimeout;
+		private @Nullable Duration blockTimeout;
 
 		/**
 		 * Most submitters waiting at once under the block rejection policy. Defaults to
 		 * 1000.
 		 */
-		private Integer maxBlockedSubmitters;
+		private @Nullable Integer maxBlockedSubmitters;
 
 		/**
 		 * How long a task may run before it is reported stuck: logged once with its
 		 * worker's stack trace and counted in the gopool.tasks.stuck gauge. Off by
 		 * default.
 		 */
-		private Duration stuckThreshold;
+		private @Nullable Duration stuckThreshold;
 
 		/**
 		 * Whether a task found stuck is also interrupted, once. Needs stuck-threshold.
 		 * Defaults to false.
 		 */
-		private Boolean interruptStuckTasks;
+		private @Nullable Boolean interruptStuckTasks;
 
 		/**
 		 * Most workers above max-workers that the pool may start while every worker runs
 		 * a stuck task and tasks are queued (hand-off). Needs stuck-threshold. Defaults
 		 * to 0.
 		 */
-		private Integer maxExtraWorkers;
+		private @Nullable Integer maxExtraWorkers;
 
-		public Integer getMinWorkers() {
+		public @Nullable Integer getMinWorkers() {
 			return this.minWorkers;
 		}
 
-		public void setMinWorkers(Integer minWorkers) {
+		public void setMinWorkers(@Nullable Integer minWorkers) {
 			this.minWorkers = minWorkers;
 		}
 
-		public Integer getMaxWorkers() {
+		public @Nullable Integer getMaxWorkers() {
 			return this.maxWorkers;
 		}
 
-		public void setMaxWorkers(Integer maxWorkers) {
+		public void setMaxWorkers(@Nullable Integer maxWorkers) {
 			this.maxWorkers = maxWorkers;
 		}
 
-		public Duration getKeepAlive() {
+		public @Nullable Duration getKeepAlive() {
 			return this.keepAlive;
 		}
 
-		public void setKeepAlive(Duration keepAlive) {
+		public void setKeepAlive(@Nullable Duration keepAlive) {
 			this.keepAlive = keepAlive;
 		}
 
-		public Integer getQueueCapacity() {
+		public @Nullable Integer getQueueCapacity() {
 			return this.queueCapacity;
 		}
 
-		public void setQueueCapacity(Integer queueCapacity) {
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
 			this.queueCapacity = queueCapacity;
 		}
 
-		public RejectionPolicy getRejectionPolicy() {
+		public @Nullable RejectionPolicy getRejectionPolicy() {
 			return this.rejectionPolicy;
 		}
 
-		public void setRejectionPolicy(RejectionPolicy rejectionPolicy) {
+		public void setRejectionPolicy(@Nullable RejectionPolicy rejectionPolicy) {
 			this.rejectionPolicy = rejectionPolicy;
 		}
 
-		public WorkerType getWorkerType() {
+		public @Nullable WorkerType getWorkerType() {
 			return this.workerType;
 		}
 
-		public void setWorkerType(WorkerType workerType) {
+		public void setWorkerType(@Nullable WorkerType workerType) {
 			this.workerType = workerType;
 		}
 
-		public Integer getDefaultPriority() {
+		public @Nullable Integer getDefaultPriority() {
 			return this.defaultPriority;
 		}
 
-		public void setDefaultPriority(Integer defaultPriority) {
+		public void setDefaultPriority(@Nullable Integer defaultPriority) {
 			this.defaultPriority = defaultPriority;
 		}
 
-		public Duration getDefaultDeadline() {
+		public @Nullable Duration getDefaultDeadline() {
 			return this.defaultDeadline;
 		}
 
-		public void setDefaultDeadline(Duration defaultDeadline) {
+		public void setDefaultDeadline(@Nullable Duration defaultDeadline) {
 			this.defaultDeadline = defaultDeadline;
 		}
 
-		public Duration getBlockTimeout() {
+		public @Nullable Duration getBlockTimeout() {
 			return this.blockTimeout;
 		}
 
-		public void setBlockTimeout(Duration blockTimeout) {
+		public void setBlockTimeout(@Nullable Duration blockTimeout) {
 			this.blockTimeout = blockTimeout;
 		}
 
-		public Integer getMaxBlockedSubmitters() {
+		public @Nullable Integer getMaxBlockedSubmitters() {
 			return this.maxBlockedSubmitters;
 		}
 
-		public void setMaxBlockedSubmitters(Integer maxBlockedSubmitters) {
+		public void setMaxBlockedSubmitters(@Nullable Integer maxBlockedSubmitters) {
 			this.maxBlockedSubmitters = maxBlockedSubmitters;
 		}
 
-		public Duration getStuckThreshold() {
+		public @Nullable Duration getStuckThreshold() {
 			return this.stuckThreshold;
 		}
 
-		public void setStuckThreshold(Duration stuckThreshold) {
+		public void setStuckThreshold(@Nullable Duration stuckThreshold) {
 			this.stuckThreshold = stuckThreshold;
 		}
 
-		public Boolean getInterruptStuckTasks() {
+		public @Nullable Boolean getInterruptStuckTasks() {
 			return this.interruptStuckTasks;
 		}
 
-		public void setInterruptStuckTasks(Boolean interruptStuckTasks) {
+		public void setInterruptStuckTasks(@Nullable Boolean interruptStuckTasks) {
 			this.interruptStuckTasks = interruptStuckTasks;
 		}
 
-		public Integer getMaxExtraWorkers() {
+		public @Nullable Integer getMaxExtraWorkers() {
 			return this.maxExtraWorkers;
 		}
 
-		public void setMaxExtraWorkers(Integer maxExtraWorkers) {
+		public void setMaxExtraWorkers(@Nullable Integer maxExtraWorkers) {
 			this.maxExtraWorkers = maxExtraWorkers;
 		}
 
@@ -340,13 +343,13 @@ public class GoPoolProperties {
 		 * How often to log a line per pool to the 'io.gopool.trace' logger; off when
 		 * unset.
 		 */
-		private Duration interval;
+		private @Nullable Duration interval;
 
-		public Duration getInterval() {
+		public @Nullable Duration getInterval() {
 			return this.interval;
 		}
 
-		public void setInterval(Duration interval) {
+		public void setInterval(@Nullable Duration interval) {
 			this.interval = interval;
 		}
 

@@ -1,5 +1,7 @@
 package io.gopool.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code gopool.*} property has a value GoPool cannot use. Startup fails with a report
  * that names the property and what it allows.
@@ -10,7 +12,7 @@ public class InvalidGoPoolPropertyException extends RuntimeException {
 
 	private final String property;
 
-	private final transient Object value;
+	private final transient @Nullable Object value;
 
 	private final String allowed;
 
@@ -18,11 +20,11 @@ public class InvalidGoPoolPropertyException extends RuntimeException {
 	 * Creates an exception for the given property.
 	 * @param property the full property name, such as
 	 * {@code gopool.pools.orders.min-workers}
-	 * @param value the value found
+	 * @param value the value found, {@code null} if empty
 	 * @param reason why the value cannot be used
 	 * @param allowed what the property allows
 	 */
-	public InvalidGoPoolPropertyException(String property, Object value, String reason, String allowed) {
+	public InvalidGoPoolPropertyException(String property, @Nullable Object value, String reason, String allowed) {
 		super(property + " is " + value + ": " + reason);
 		this.property = property;
 		this.value = value;
@@ -39,9 +41,9 @@ public class InvalidGoPoolPropertyException extends RuntimeException {
 
 	/**
 	 * Returns the value found.
-	 * @return the value
+	 * @return the value, {@code null} if the property was set empty
 	 */
-	public Object getValue() {
+	public @Nullable Object getValue() {
 		return this.value;
 	}
 

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.gopool.GoPool;
@@ -20,7 +20,6 @@ import io.gopool.GoPoolStats;
 import io.gopool.TaskCounts;
 import io.gopool.RunningTask;
 import io.gopool.WaitHistogram;
-import io.gopool.spring.DurationText;
 import io.gopool.spring.GoPoolRegistry;
 
 /**
@@ -36,6 +35,10 @@ public final class GoPoolDashboard implements AutoCloseable {
 
 	private final GoPoolRegistry registry;
 
+	private final Function<GoPoolSettings, Map<String, Object>> settingsView;
+
+	private final String path;
+
 	private final Duration sampleInterval;
 
 	private final int capacity;
@@ -49,16 +52,22 @@ public final class GoPoolDashboard implements AutoCloseable {
 	/**
 	 * Creates the dashboard and starts sampling.
 	 * @param registry the pools
+	 * @param settingsView a pool's settings as they are written in YAML, keyed by
+	 * property (the starter's settings table provides it)
+	 * @param path where the page is served, such as {@code /gopool}
 	 * @param sampleInterval how often to sample
 	 * @param history how much history to keep
 	 */
-	public GoPoolDashboard(GoPoolRegistry registry, Duration sampleInterval, Duration history) {
-		this(registry, sampleInterval, history, System::currentTimeMillis, true);
+	public GoPoolDashboard(GoPoolRegistry registry, Function<GoPoolSettings, Map<String, Object>> settingsView,
+			String path, Duration sampleInterval, Duration history) {
+		this(registry, settingsView, path, sampleInterval, history, System::currentTimeMillis, true);
 	}
 
-	GoPoolDashboard(GoPoolRegistry registry, Duration sampleInterval, Duration history, LongSupplier clock,
-			boolean start) {
+	GoPoolDashboard(GoPoolRegistry registry, Function<GoPoolSettings, Map<String, Object>> settingsView, String path,
+			Duration sampleInterval, Duration history, LongSupplier clock, boolean start) {
 		this.registry = registry;
+		this.settingsView = settingsView;
+		this.path = path;
 		this.sampleInterval = sampleInterval;
 		this.capacity = (int) Math.max(1, history.toMillis() / Math.max(1, sampleInterval.toMillis()));
 		this.clock = clock;
@@ -111,25 +120,19 @@ public final class GoPoolDashboard implements AutoCloseable {
 				.limit(MAX_RUNNING)
 				.map(RunningTaskView::of)
 				.toList();
-			pools.add(new PoolView(pool.name(), settings(pool.settings()), pool.isShutdown(), samples, running));
+			pools.add(new PoolView(pool.name(), this.settingsView.apply(pool.settings()), pool.isShutdown(), samples,
+					running));
 		}
 		return new DashboardData(this.clock.getAsLong(), this.sampleInterval.toMillis(),
 				this.capacity * this.sampleInterval.toMillis(), pools);
 	}
 
-	private static Map<String, Object> settings(GoPoolSettings settings) {
-		Map<String, Object> shown = new LinkedHashMap<>();
-		shown.put("min-workers", settings.minWorkers());
-		shown.put("max-workers", settings.maxWorkers());
-		shown.put("keep-alive", DurationText.print(settings.keepAlive()));
-		shown.put("queue-capacity", settings.queueCapacity());
-		shown.put("rejection-policy", settings.rejectionPolicy().name().toLowerCase().replace('_', '-'));
-		shown.put("worker-type", settings.workerType().name().toLowerCase());
-		shown.put("default-deadline",
-				(settings.defaultDeadline() != null) ? DurationText.print(settings.defaultDeadline()) : "none");
-		shown.put("stuck-threshold",
-				(settings.stuckThreshold() != null) ? DurationText.print(settings.stuckThreshold()) : "off");
-		return shown;
+	/**
+	 * Returns the path the page is served at; its data is under {@code <path>/data}.
+	 * @return the path, such as {@code /gopool}
+	 */
+	public String path() {
+		return this.path;
 	}
 
 	/**
@@ -157,7 +160,8 @@ public final class GoPoolDashboard implements AutoCloseable {
 	 * One pool on the dashboard.
 	 *
 	 * @param name the pool's name
-	 * @param settings its settings, as written in YAML
+	 * @param settings its settings as they are written in YAML, keyed by property; unset
+	 * ones left out
 	 * @param shutdown whether it has been shut down
 	 * @param samples its samples after the time asked for, oldest first
 	 * @param running the tasks it is running now, longest-running first (at most 25)

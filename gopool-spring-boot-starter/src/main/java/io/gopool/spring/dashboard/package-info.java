@@ -1,6 +1,7 @@
 /**
- * The live dashboard: a sampler that keeps a few minutes of each pool's history, and the
- * data the dashboard page polls.
+ * The live dashboard: a sampler that keeps a few minutes of each pool's history, the data
+ * the dashboard page polls, and the HTTP routes that serve both (the only part of the
+ * starter that touches Spring MVC).
  */
 @NullMarked
 package io.gopool.spring.dashboard;

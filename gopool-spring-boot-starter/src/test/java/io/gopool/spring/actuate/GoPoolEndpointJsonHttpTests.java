@@ -32,9 +32,9 @@ class GoPoolEndpointJsonHttpTests {
 		HttpClient http = HttpClient.newHttpClient();
 		URI uri = URI.create("http://localhost:" + this.port + "/actuator/gopools/orders");
 		String body = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		assertThat(JsonPath.<Map<String, Object>>read(body, "$.settings")).containsKey("maxWorkers")
-			.doesNotContainKey("max_workers");
-		assertThat(JsonPath.<Integer>read(body, "$.settings.maxWorkers")).isEqualTo(2);
+		assertThat(JsonPath.<Map<String, Object>>read(body, "$.stats")).containsKey("idleWorkers")
+			.doesNotContainKey("idle_workers");
+		assertThat(JsonPath.<Map<String, Object>>read(body, "$.settings")).containsEntry("max-workers", 2);
 	}
 
 	@SpringBootApplication

@@ -18,11 +18,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void everyPropertyIsListedWithADescription() throws IOException {
-		List<Map<String, Object>> properties;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			assertThat(in).as("generated metadata").isNotNull();
-			properties = JsonPath.parse(in).read("$.properties[*]");
-		}
+		List<Map<String, Object>> properties = properties();
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.contains("gopool.defaults.min-workers", "gopool.defaults.max-workers", "gopool.defaults.keep-alive",
 					"gopool.defaults.queue-capacity", "gopool.defaults.rejection-policy", "gopool.defaults.worker-type",
@@ -32,6 +28,24 @@ class ConfigurationMetadataTests {
 		assertThat(properties).allSatisfy(
 				(property) -> assertThat(property.get("description")).as("description of %s", property.get("name"))
 					.isNotNull());
+	}
+
+	/** The keys of a pool's settings, as the metadata lists them under the defaults. */
+	static List<String> poolPropertyKeys() throws IOException {
+		String prefix = "gopool.defaults.";
+		return properties().stream()
+			.map((property) -> (String) property.get("name"))
+			.filter((name) -> name.startsWith(prefix))
+			.map((name) -> name.substring(prefix.length()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> properties() throws IOException {
+		try (InputStream in = ConfigurationMetadataTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated metadata").isNotNull();
+			return JsonPath.parse(in).read("$.properties[*]");
+		}
 	}
 
 }

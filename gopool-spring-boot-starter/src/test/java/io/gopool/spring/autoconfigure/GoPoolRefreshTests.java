@@ -100,9 +100,23 @@ class GoPoolRefreshTests {
 			assertThat(orders.settings().minWorkers()).isEqualTo(1);
 			assertThat(orders.settings().maxWorkers()).isEqualTo(2);
 			assertThat(orders.settings().queueCapacity()).isEqualTo(10);
+			assertThat(output).contains("GoPool settings were not re-applied: the refreshed configuration is "
+					+ "invalid: gopool.pools.orders.min-workers is 5: min workers (5) must not exceed max workers (3)");
+		});
+	}
+
+	@Test
+	void aRefreshThatClashesWithALiveRetuneChangesNothingAndTheLogSaysWhy(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			GoPool orders = context.getBean("orders", GoPool.class);
+			orders.tune(GoPoolTuning.create().minWorkers(1).maxWorkers(1));
+			refresh(context, "gopool.pools.orders.min-workers=2", "gopool.pools.orders.queue-capacity=99");
+			assertThat(orders.settings().minWorkers()).isEqualTo(1);
+			assertThat(orders.settings().maxWorkers()).isEqualTo(1);
+			assertThat(orders.settings().queueCapacity()).isEqualTo(10);
 			assertThat(output).contains("GoPool 'orders' kept its settings: the refreshed configuration "
-					+ "(min-workers 1 -> 5, max-workers 2 -> 3, queue-capacity 10 -> 99) is invalid: "
-					+ "min workers (5) must not exceed max workers (3)");
+					+ "(min-workers 1 -> 2, queue-capacity 10 -> 99) is invalid: "
+					+ "min workers (2) must not exceed max workers (1)");
 		});
 	}
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code gopool.*} property with out-of-range and extreme values, in one table:
- * startup fails with a message that names the property, the value and the reason (the
- * failure analyzer then adds what the property allows).
+ * startup fails, before any bean is created, with a message that names the property, the
+ * value and the reason (the failure analyzer then adds what the property allows).
  */
 class PropertyValidationTests {
 
@@ -61,14 +61,19 @@ class PropertyValidationTests {
 						"gopool.shutdown.await-termination-period is PT-1S: a negative wait"),
 				bad("gopool.health.queue-fill-threshold=-0.1",
 						"gopool.health.queue-fill-threshold is -0.1: out of range"),
-				bad("gopool.health.rejection-window=-1m", "gopool.health.rejection-window is PT-1M: out of range"));
+				bad("gopool.health.rejection-window=-1m", "gopool.health.rejection-window is PT-1M: out of range"),
+				// Checked in the same step even though the dashboard is not enabled here.
+				bad("gopool.dashboard.path=gopool/", "gopool.dashboard.path is gopool/: not a usable path"),
+				bad("gopool.dashboard.sample-interval=10ms",
+						"gopool.dashboard.sample-interval is PT0.01S: too short a sample interval"));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badValues")
 	void aBadValueFailsStartupNamingThePropertyAndWhy(String property, String message) {
 		this.contextRunner.withPropertyValues(property)
-			.run((context) -> assertThat(context.getStartupFailure()).hasRootCauseMessage(message));
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(InvalidGoPoolPropertyException.class)
+				.hasMessage(message));
 	}
 
 	@ParameterizedTest(name = "{0}")

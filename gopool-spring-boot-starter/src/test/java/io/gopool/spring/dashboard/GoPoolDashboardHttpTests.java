@@ -9,7 +9,8 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -54,7 +55,10 @@ class GoPoolDashboardHttpTests {
 		assertThat(get("/ops/pools/data?since=soon").statusCode()).isEqualTo(400);
 	}
 
-	@SpringBootApplication
+	// Not @SpringBootApplication: scanning this package would register the routes
+	// configuration a second time, beside the auto-configuration that imports it.
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
 	static class DashboardApplication {
 
 	}

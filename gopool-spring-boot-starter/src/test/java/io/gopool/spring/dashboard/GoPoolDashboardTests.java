@@ -2,6 +2,7 @@ package io.gopool.spring.dashboard;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,10 +35,7 @@ class GoPoolDashboardTests {
 			dashboard.sample();
 			GoPoolDashboard.PoolView view = dashboard.data(0).pools().get(0);
 			assertThat(view.name()).isEqualTo("sampled");
-			assertThat(view.settings()).containsEntry("max-workers", 1)
-				.containsEntry("keep-alive", "1m")
-				.containsEntry("rejection-policy", "abort")
-				.containsEntry("stuck-threshold", "off");
+			assertThat(view.settings()).containsExactly(Map.entry("max-workers", 1));
 			assertThat(view.samples()).singleElement().satisfies((sample) -> {
 				assertThat(sample.time()).isEqualTo(1_002_000);
 				assertThat(sample.completed()).isEqualTo(5.0);
@@ -91,7 +89,9 @@ class GoPoolDashboardTests {
 	}
 
 	private GoPoolDashboard dashboard(GoPool pool, Duration interval, Duration history) {
-		return new GoPoolDashboard(new GoPoolRegistry(List.of(pool)), interval, history, this.clock::get, false);
+		return new GoPoolDashboard(new GoPoolRegistry(List.of(pool)),
+				(settings) -> Map.of("max-workers", settings.maxWorkers()), "/gopool", interval, history,
+				this.clock::get, false);
 	}
 
 }

@@ -1,6 +1,5 @@
-package io.gopool.spring.dashboard;
+package io.gopool.spring.autoconfigure;
 
-import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
 import io.gopool.spring.dashboard.GoPoolDashboard;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +41,16 @@ class GoPoolDashboardAutoConfigurationTests {
 	@Test
 	void whenAPathOrIntervalIsUnusableThenStartupFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("gopool.dashboard.enabled=true", "gopool.dashboard.path=gopool/")
-			.run((context) -> assertThat(context.getStartupFailure())
-				.hasRootCauseMessage("gopool.dashboard.path is gopool/: not a usable path"));
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(InvalidGoPoolPropertyException.class)
+				.hasMessage("gopool.dashboard.path is gopool/: not a usable path"));
 		this.contextRunner.withPropertyValues("gopool.dashboard.enabled=true", "gopool.dashboard.sample-interval=10ms")
-			.run((context) -> assertThat(context.getStartupFailure())
-				.hasRootCauseMessage("gopool.dashboard.sample-interval is PT0.01S: too short a sample interval"));
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(InvalidGoPoolPropertyException.class)
+				.hasMessage("gopool.dashboard.sample-interval is PT0.01S: too short a sample interval"));
 		this.contextRunner
 			.withPropertyValues("gopool.dashboard.enabled=true", "gopool.dashboard.sample-interval=2s",
 					"gopool.dashboard.history=1s")
-			.run((context) -> assertThat(context.getStartupFailure())
-				.hasRootCauseMessage("gopool.dashboard.history is PT1S: shorter than the sample interval"));
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(InvalidGoPoolPropertyException.class)
+				.hasMessage("gopool.dashboard.history is PT1S: shorter than the sample interval"));
 	}
 
 }

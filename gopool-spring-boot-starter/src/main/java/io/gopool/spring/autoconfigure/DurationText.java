@@ -1,4 +1,4 @@
-package io.gopool.spring;
+package io.gopool.spring.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -7,11 +7,11 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Prints a duration as one writes it in {@code application.yml}: in the largest unit that
- * is exact ({@code 1m}, {@code 90s}, {@code 1500ms}). The endpoint, the dashboard and the
- * log lines of the starter show settings this way, so what they show can be pasted back
- * into the configuration.
+ * is exact ({@code 1m}, {@code 90s}, {@code 1500ms}). The settings table prints durations
+ * this way for the endpoint, the dashboard and the log lines, so what they show can be
+ * pasted back into the configuration.
  */
-public final class DurationText {
+final class DurationText {
 
 	private static final ChronoUnit[] UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -24,7 +24,7 @@ public final class DurationText {
 	 * @param duration the duration
 	 * @return the text, such as {@code 30s}
 	 */
-	public static String print(Duration duration) {
+	static String print(Duration duration) {
 		if (duration.isZero()) {
 			return "0s";
 		}
