@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 
 /**
  * A task given to {@code submit}: its ending completes a {@link TaskFuture}.
+ *
+ * @param <T> the type of the task's result
  */
 final class CallableTask<T> extends Task implements Runnable {
 

@@ -124,17 +124,17 @@ public final class GoPoolTrace implements AutoCloseable {
 	}
 
 	/**
-	 * A pool's stats and waits at one line.
-	 */
-	private record Snapshot(GoPoolStats stats, WaitHistogram waits) {
-	}
-
-	/**
 	 * Stops the trace.
 	 */
 	@Override
 	public void close() {
 		this.timer.shutdownNow();
+	}
+
+	/**
+	 * A pool's stats and waits at one line.
+	 */
+	private record Snapshot(GoPoolStats stats, WaitHistogram waits) {
 	}
 
 }

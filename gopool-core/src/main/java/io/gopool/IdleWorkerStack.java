@@ -21,18 +21,6 @@ final class IdleWorkerStack extends IdleStackTop {
 	 */
 	private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
-	static final class Node {
-
-		final Worker worker;
-
-		Node next;
-
-		Node(Worker worker) {
-			this.worker = worker;
-		}
-
-	}
-
 	Node push(Worker worker) {
 		Node node = new Node(worker);
 		Node top;
@@ -70,6 +58,18 @@ final class IdleWorkerStack extends IdleStackTop {
 	 */
 	void removeIfTop(Node node) {
 		casHead(node, node.next);
+	}
+
+	static final class Node {
+
+		final Worker worker;
+
+		Node next;
+
+		Node(Worker worker) {
+			this.worker = worker;
+		}
+
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.gopool;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * A counter that parties on other cores update all the time, alone on its cache lines, so
  * that writing it does not evict the fields its neighbours read.

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
  * The future of a submitted task. Unlike a plain {@link CompletableFuture}, cancelling it
  * takes the task out of the queue (freeing its place) or, with
  * {@code mayInterruptIfRunning}, interrupts the worker running it.
+ *
+ * @param <T> the type of the task's result
  */
 final class TaskFuture<T> extends CompletableFuture<T> {
 

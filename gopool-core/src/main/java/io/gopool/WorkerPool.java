@@ -911,7 +911,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			return true;
 		}
 		catch (Throwable ex) {
-			Task handedOver = (firstTask == null) ? worker.revokeBornIdle() : null;
+			Task handedOver = (firstTask != null) ? null : worker.revokeBornIdle();
 			this.workers.remove(worker);
 			this.ctl.decrementAndGet();
 			if (handedOver != null) {

@@ -1,8 +1,8 @@
 package io.gopool.demo;
 
 import io.gopool.WorkerType;
-import io.gopool.spring.async.EnableGoPool;
 import io.gopool.spring.GoPoolBuilderCustomizer;
+import io.gopool.spring.async.EnableGoPool;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -4,9 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
 import io.gopool.GoPool;

@@ -10,14 +10,6 @@ final class Contender {
 
 	static final int NO_PRIORITY = Integer.MIN_VALUE;
 
-	/** How a contender takes a task. */
-	@FunctionalInterface
-	interface Submission {
-
-		void execute(Runnable task, int priority);
-
-	}
-
 	private final ExecutorService executor;
 
 	private final Submission submission;
@@ -40,6 +32,14 @@ final class Contender {
 		if (!this.executor.awaitTermination(30, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("executor did not terminate: " + this.executor);
 		}
+	}
+
+	/** How a contender takes a task. */
+	@FunctionalInterface
+	interface Submission {
+
+		void execute(Runnable task, int priority);
+
 	}
 
 }

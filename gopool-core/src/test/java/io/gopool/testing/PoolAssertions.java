@@ -20,6 +20,8 @@ public final class PoolAssertions {
 	 * Asserts that the pool terminates within ten seconds; if it does not, fails with the
 	 * pool's state and the stacks of its worker threads, which is what a hang needs to be
 	 * diagnosed.
+	 * @param pool the pool, shut down
+	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public static void assertTerminates(GoPool pool) throws InterruptedException {
 		if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -30,6 +32,12 @@ public final class PoolAssertions {
 	/**
 	 * Returns the result of a future, or fails with the pool's state and its workers'
 	 * stacks if it does not complete within ten seconds.
+	 * @param <T> the type of the result
+	 * @param pool the pool the task runs on
+	 * @param future the task's future
+	 * @return the result
+	 * @throws InterruptedException if interrupted while waiting
+	 * @throws ExecutionException if the task failed
 	 */
 	public static <T> T await(GoPool pool, Future<T> future) throws InterruptedException, ExecutionException {
 		try {
@@ -43,6 +51,8 @@ public final class PoolAssertions {
 	/**
 	 * The pool's state and the stacks of its worker threads: what a hang needs to be
 	 * diagnosed.
+	 * @param pool the pool
+	 * @return the description
 	 */
 	public static String describe(GoPool pool) {
 		StringBuilder dump = new StringBuilder(pool + "\n" + pool.stats() + "\n");

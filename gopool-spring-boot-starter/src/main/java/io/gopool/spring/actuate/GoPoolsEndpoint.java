@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.gopool.GoPool;
-import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolLevels;
+import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.GoPoolTuning;
 import io.gopool.RunningTask;

@@ -14,11 +14,11 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.gopool.GoPool;
-import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolLevels;
+import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
-import io.gopool.TaskCounts;
 import io.gopool.RunningTask;
+import io.gopool.TaskCounts;
 import io.gopool.WaitHistogram;
 import io.gopool.spring.GoPoolRegistry;
 

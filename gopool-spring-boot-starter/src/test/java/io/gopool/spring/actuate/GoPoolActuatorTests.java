@@ -1,24 +1,24 @@
 package io.gopool.spring.actuate;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.List;
-import java.util.Map;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gopool.GoPool;
-import io.gopool.spring.GoPoolRegistry;
 import io.gopool.TaskRejectedException;
+import io.gopool.spring.GoPoolRegistry;
+import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
 import io.gopool.spring.autoconfigure.GoPoolEndpointAutoConfiguration;
 import io.gopool.spring.autoconfigure.GoPoolHealthAutoConfiguration;
 import io.gopool.spring.autoconfigure.InvalidGoPoolPropertyException;
 import io.gopool.spring.metrics.GoPoolMetrics;
 import io.gopool.spring.metrics.GoPoolMetricsAutoConfiguration;
-import io.gopool.spring.autoconfigure.GoPoolAutoConfiguration;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;

@@ -206,7 +206,7 @@ class GoAsyncTests {
 
 	}
 
-	static class OrderService {
+	public static class OrderService {
 
 		private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -308,7 +308,7 @@ class GoAsyncTests {
 	}
 
 	@GoAsync
-	static class ClassLevelService {
+	public static class ClassLevelService {
 
 		public CompletableFuture<String> first() {
 			return CompletableFuture.completedFuture(Thread.currentThread().getName());
@@ -331,7 +331,7 @@ class GoAsyncTests {
 
 	}
 
-	static class UnknownPoolService {
+	public static class UnknownPoolService {
 
 		@GoAsync("shipping")
 		public void ship(String order) {
@@ -350,7 +350,7 @@ class GoAsyncTests {
 
 	}
 
-	static class BadDeadlineService {
+	public static class BadDeadlineService {
 
 		@GoAsync(pool = "orders", deadline = "soon")
 		public void late() {
@@ -369,7 +369,7 @@ class GoAsyncTests {
 
 	}
 
-	static class BadPriorityService {
+	public static class BadPriorityService {
 
 		@GoAsync(pool = "orders", priority = 99)
 		public void run() {
@@ -388,7 +388,7 @@ class GoAsyncTests {
 
 	}
 
-	static class BadReturnService {
+	public static class BadReturnService {
 
 		@GoAsync("orders")
 		public String compute() {

@@ -108,7 +108,7 @@ class ContextPropagationTests {
 
 	}
 
-	static class TenantService {
+	public static class TenantService {
 
 		@GoAsync("orders")
 		public CompletableFuture<String> tenant() {

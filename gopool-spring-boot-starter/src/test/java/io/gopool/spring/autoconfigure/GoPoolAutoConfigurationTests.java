@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.gopool.DrainReport;
 import io.gopool.GoPool;
-import io.gopool.GoPoolTuning;
 import io.gopool.GoPoolSettings;
+import io.gopool.GoPoolTuning;
 import io.gopool.RejectionPolicy;
 import io.gopool.WorkerType;
 import io.gopool.spring.GoPoolBuilderCustomizer;
@@ -32,10 +32,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.stereotype.Component;
 
 import static io.gopool.testing.PoolAssertions.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -418,7 +416,7 @@ class GoPoolAutoConfigurationTests {
 
 	}
 
-	static class AsyncService {
+	public static class AsyncService {
 
 		@Async("orders")
 		public CompletableFuture<String> threadName() {

@@ -55,17 +55,17 @@ class GoPoolDashboardHttpTests {
 		assertThat(get("/ops/pools/data?since=soon").statusCode()).isEqualTo(400);
 	}
 
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	// Not @SpringBootApplication: scanning this package would register the routes
 	// configuration a second time, beside the auto-configuration that imports it.
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class DashboardApplication {
 
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

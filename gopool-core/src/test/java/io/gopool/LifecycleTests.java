@@ -10,17 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import io.gopool.testing.Gate;
 import io.gopool.testing.PoolAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @Timeout(60)
-class LifecycleTest {
+class LifecycleTests {
 
 	@Test
 	void shutdownStopsIntakeAndDrainsQueuedTasks() throws Exception {

@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import io.gopool.testing.Gate;
 import io.gopool.testing.PoolAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(60)
-class KeepAliveTest {
+class KeepAliveTests {
 
 	@Test
 	void idleWorkersAboveMinRetireAfterKeepAliveAndMinWorkersStay() throws Exception {

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * ({@code jdk.jfr}), and only when the runtime has it, and the JSpecify null annotations,
  * which are needed at compile time only.
  */
-class LayeringTest {
+class LayeringTests {
 
 	private final JavaClasses core = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * documented meaning (the second half).
  */
 @Timeout(60)
-class BadInputTest {
+class BadInputTests {
 
 	private static final Duration HUGE = Duration.ofSeconds(Long.MAX_VALUE);
 

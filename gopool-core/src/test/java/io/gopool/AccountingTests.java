@@ -12,61 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.gopool.testing.PoolAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.PoolAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(120)
-class AccountingTest {
-
-	/**
-	 * Counts listener events by kind and checks that each accepted task finishes exactly
-	 * once.
-	 */
-	static final class CountingListener implements GoPoolListener {
-
-		final AtomicLong submitted = new AtomicLong();
-
-		final AtomicLong rejected = new AtomicLong();
-
-		final AtomicLong started = new AtomicLong();
-
-		final Map<TaskOutcome, AtomicLong> finished = new ConcurrentHashMap<>();
-
-		final Map<String, AtomicInteger> finishesByTask = new ConcurrentHashMap<>();
-
-		@Override
-		public void taskSubmitted(TaskEvent.Submitted event) {
-			this.submitted.incrementAndGet();
-		}
-
-		@Override
-		public void taskRejected(TaskEvent.Rejected event) {
-			this.rejected.incrementAndGet();
-		}
-
-		@Override
-		public void taskStarted(TaskEvent.Started event) {
-			this.started.incrementAndGet();
-		}
-
-		@Override
-		public void taskFinished(TaskEvent.Finished event) {
-			this.finished.computeIfAbsent(event.outcome(), (outcome) -> new AtomicLong()).incrementAndGet();
-			if (event.taskName() != null) {
-				this.finishesByTask.computeIfAbsent(event.taskName(), (name) -> new AtomicInteger()).incrementAndGet();
-			}
-		}
-
-		long finished(TaskOutcome outcome) {
-			AtomicLong count = this.finished.get(outcome);
-			return (count != null) ? count.get() : 0;
-		}
-
-	}
+class AccountingTests {
 
 	@Test
 	void everyAcceptedTaskEndsExactlyOnceUnderARandomMixedLoad() throws Exception {
@@ -227,6 +180,52 @@ class AccountingTest {
 		for (int i = 0; i < iterations; i++) {
 			Thread.onSpinWait();
 		}
+	}
+
+	/**
+	 * Counts listener events by kind and checks that each accepted task finishes exactly
+	 * once.
+	 */
+	static final class CountingListener implements GoPoolListener {
+
+		final AtomicLong submitted = new AtomicLong();
+
+		final AtomicLong rejected = new AtomicLong();
+
+		final AtomicLong started = new AtomicLong();
+
+		final Map<TaskOutcome, AtomicLong> finished = new ConcurrentHashMap<>();
+
+		final Map<String, AtomicInteger> finishesByTask = new ConcurrentHashMap<>();
+
+		@Override
+		public void taskSubmitted(TaskEvent.Submitted event) {
+			this.submitted.incrementAndGet();
+		}
+
+		@Override
+		public void taskRejected(TaskEvent.Rejected event) {
+			this.rejected.incrementAndGet();
+		}
+
+		@Override
+		public void taskStarted(TaskEvent.Started event) {
+			this.started.incrementAndGet();
+		}
+
+		@Override
+		public void taskFinished(TaskEvent.Finished event) {
+			this.finished.computeIfAbsent(event.outcome(), (outcome) -> new AtomicLong()).incrementAndGet();
+			if (event.taskName() != null) {
+				this.finishesByTask.computeIfAbsent(event.taskName(), (name) -> new AtomicInteger()).incrementAndGet();
+			}
+		}
+
+		long finished(TaskOutcome outcome) {
+			AtomicLong count = this.finished.get(outcome);
+			return (count != null) ? count.get() : 0;
+		}
+
 	}
 
 }

@@ -5,15 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.gopool.testing.Gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.Gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(60)
-class PriorityTest {
+class PriorityTests {
 
 	private final List<String> order = new CopyOnWriteArrayList<>();
 

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What the builder builds: defaults, the settings it reports, and the rules that tie
- * settings together. Each bad single value is in {@link BadInputTest}.
+ * settings together. Each bad single value is in {@link BadInputTests}.
  */
-class GoPoolBuilderTest {
+class GoPoolBuilderTests {
 
 	private final GoPoolBuilder builder = GoPool.newBuilder();
 

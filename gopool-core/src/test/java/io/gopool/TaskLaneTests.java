@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * producer's order.
  */
 @Timeout(60)
-class TaskLaneTest {
+class TaskLaneTests {
 
 	@Test
 	void tasksComeOutInOrderAcrossChunksAndRemovedOnesAreSkipped() {

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.gopool.testing.FakeTicker;
+import io.gopool.testing.Gate;
+import io.gopool.testing.PoolAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.Gate;
-import io.gopool.testing.FakeTicker;
-import io.gopool.testing.PoolAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Each listener method gets its own event type, carrying the fields that event has.
  */
 @Timeout(60)
-class ListenerTest {
+class ListenerTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 
@@ -29,22 +28,22 @@ class ListenerTest {
 
 		@Override
 		public void taskSubmitted(TaskEvent.Submitted event) {
-			ListenerTest.this.events.add(event);
+			ListenerTests.this.events.add(event);
 		}
 
 		@Override
 		public void taskRejected(TaskEvent.Rejected event) {
-			ListenerTest.this.events.add(event);
+			ListenerTests.this.events.add(event);
 		}
 
 		@Override
 		public void taskStarted(TaskEvent.Started event) {
-			ListenerTest.this.events.add(event);
+			ListenerTests.this.events.add(event);
 		}
 
 		@Override
 		public void taskFinished(TaskEvent.Finished event) {
-			ListenerTest.this.events.add(event);
+			ListenerTests.this.events.add(event);
 		}
 
 	};

@@ -9,11 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import io.gopool.testing.Gate;
 import io.gopool.testing.PoolAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static io.gopool.testing.PoolAssertions.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(60)
-class DispatchTest {
+class DispatchTests {
 
 	@Test
 	void minWorkersAreStartedAtBuild() {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * time but {@code java.base}; the tests themselves run on the class path, as most users
  * run the jar.
  */
-class ModuleDescriptorTest {
+class ModuleDescriptorTests {
 
 	@Test
 	void theModuleExportsTheApiAndRequiresNothingAtRunTime() throws IOException {

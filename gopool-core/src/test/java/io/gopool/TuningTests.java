@@ -7,17 +7,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.gopool.testing.Gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.Gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(60)
-class TuningTest {
+class TuningTests {
 
 	@Test
 	void invalidResizeIsRefusedAndChangesNothing() {
@@ -159,7 +158,7 @@ class TuningTest {
 			CountDownLatch done = new CountDownLatch(tasks);
 			Runnable task = () -> {
 				peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-				AccountingTest.busyWork(200);
+				AccountingTests.busyWork(200);
 				running.decrementAndGet();
 				ran.incrementAndGet();
 				done.countDown();
@@ -198,7 +197,7 @@ class TuningTest {
 			for (int i = 0; i < 2_000; i++) {
 				pool.execute(() -> {
 					peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-					AccountingTest.busyWork(200);
+					AccountingTests.busyWork(200);
 					running.decrementAndGet();
 					settled.countDown();
 				});

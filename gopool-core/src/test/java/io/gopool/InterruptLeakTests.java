@@ -9,11 +9,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.gopool.testing.PoolAssertions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import io.gopool.testing.PoolAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * thousands of times; before the fix about one round in a thousand leaked.
  */
 @Timeout(120)
-class InterruptLeakTest {
+class InterruptLeakTests {
 
 	private static final int ROUNDS = 20_000;
 

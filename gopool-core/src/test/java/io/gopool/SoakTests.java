@@ -9,9 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Test;
-
 import io.gopool.testing.PoolAssertions;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * The default build runs it for {@code gopool.soak.seconds} (15 s);
  * {@code ./mvnw verify -Psoak} runs it for 10 minutes.
  */
-class SoakTest {
+class SoakTests {
 
 	private static final Duration DURATION = Duration.ofSeconds(Long.getLong("gopool.soak.seconds", 15));
 
@@ -136,8 +135,8 @@ class SoakTest {
 					switch (kind) {
 						case 0 -> throw new IllegalStateException("soak");
 						case 1 -> throw new AssertionError("soak");
-						case 2 -> AccountingTest.busyWork(50_000);
-						default -> AccountingTest.busyWork(200);
+						case 2 -> AccountingTests.busyWork(50_000);
+						default -> AccountingTests.busyWork(200);
 					}
 					return kind;
 				}, options);

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly this code.
  */
 @Timeout(60)
-class ReadmeExampleTest {
+class ReadmeExampleTests {
 
 	private final List<String> log = new CopyOnWriteArrayList<>();
 
@@ -55,7 +55,7 @@ class ReadmeExampleTest {
 
 	@Test
 	void readmeShowsTheExampleVerbatim() throws IOException {
-		String source = Files.readString(Path.of("src/test/java/io/gopool/ReadmeExampleTest.java"));
+		String source = Files.readString(Path.of("src/test/java/io/gopool/ReadmeExampleTests.java"));
 		String tagged = source.substring(source.indexOf("// tag::example[]\n") + "// tag::example[]\n".length(),
 				source.indexOf("\t\t// end::example[]"));
 		String example = tagged.lines()

@@ -3,12 +3,11 @@ package io.gopool;
 import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
 
+import io.gopool.testing.Gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
-
-import io.gopool.testing.Gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * branches run.
  */
 @Timeout(60)
-class WorkerTypeTest {
+class WorkerTypeTests {
 
 	@Test
 	@EnabledForJreRange(max = JRE.JAVA_20)

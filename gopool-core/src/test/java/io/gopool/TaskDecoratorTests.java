@@ -6,17 +6,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import io.gopool.testing.Gate;
 import io.gopool.testing.PoolAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @Timeout(60)
-class TaskDecoratorTest {
+class TaskDecoratorTests {
 
 	private static final ThreadLocal<String> CONTEXT = new ThreadLocal<>();
 

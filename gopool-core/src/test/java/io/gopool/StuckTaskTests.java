@@ -9,11 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.gopool.testing.FakeTicker;
+import io.gopool.testing.Gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.Gate;
-import io.gopool.testing.FakeTicker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -26,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * task is reported once whoever scans).
  */
 @Timeout(60)
-class StuckTaskTest {
+class StuckTaskTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 
@@ -42,7 +41,7 @@ class StuckTaskTest {
 
 				@Override
 				public void taskStuck(RunningTask task) {
-					StuckTaskTest.this.reported.add(task);
+					StuckTaskTests.this.reported.add(task);
 				}
 
 			});

@@ -3,18 +3,17 @@ package io.gopool;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.gopool.testing.FakeTicker;
+import io.gopool.testing.Gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.Gate;
-import io.gopool.testing.FakeTicker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(60)
-class WaitHistogramTest {
+class WaitHistogramTests {
 
 	@Test
 	void bucketsDoubleInWidth() {

@@ -9,18 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.gopool.testing.FakeTicker;
+import io.gopool.testing.Gate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.gopool.testing.Gate;
-import io.gopool.testing.FakeTicker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(60)
-class DeadlineTest {
+class DeadlineTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 

@@ -23,25 +23,31 @@ import org.junit.jupiter.api.Timeout;
  * that order across submissions still linking is not linearizable (a place is reserved
  * before the task is linked, so two concurrent submitters may be linked in the other
  * order, and a poll may pass over a more urgent task whose place is reserved). Order
- * holds among tasks already queued, which {@code PriorityTest} covers; concurrent
+ * holds among tasks already queued, which {@code PriorityTests} covers; concurrent
  * submissions are unordered, as with any executor. Nor is {@link TaskQueue#size()} alone
  * linearizable with poll: it counts places, including that of a task being linked or
  * leaving.
  */
 @Timeout(300)
-public class TaskQueueLinearizabilityTest {
+public class TaskQueueLinearizabilityTests {
 
 	private static final int CAPACITY = 2;
 
 	private final TaskQueue queue = new TaskQueue(CAPACITY);
 
-	/** Reserves a place and links a task, as dispatch does; fails when full. */
+	/**
+	 * Reserves a place and links a task, as dispatch does; fails when full.
+	 * @return whether the task was added
+	 */
 	@Operation
 	public boolean add() {
 		return add(0);
 	}
 
-	/** As {@link #add()}, with a more urgent task, which goes to another lane. */
+	/**
+	 * As {@link #add()}, with a more urgent task, which goes to another lane.
+	 * @return whether the task was added
+	 */
 	@Operation
 	public boolean addUrgent() {
 		return add(-5);
@@ -59,6 +65,7 @@ public class TaskQueueLinearizabilityTest {
 	/**
 	 * Takes the oldest task and gives its place back, as a worker does; {@code null} once
 	 * no place is counted.
+	 * @return the task's name, or {@code null}
 	 */
 	@Operation
 	public String take() {
@@ -83,7 +90,7 @@ public class TaskQueueLinearizabilityTest {
 			.invocationsPerIteration(500)
 			.threads(2)
 			.actorsPerThread(3);
-		LinChecker.check(TaskQueueLinearizabilityTest.class, options);
+		LinChecker.check(TaskQueueLinearizabilityTests.class, options);
 	}
 
 	@Test
@@ -93,7 +100,7 @@ public class TaskQueueLinearizabilityTest {
 			.invocationsPerIteration(1000)
 			.threads(3)
 			.actorsPerThread(3);
-		LinChecker.check(TaskQueueLinearizabilityTest.class, options);
+		LinChecker.check(TaskQueueLinearizabilityTests.class, options);
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.gopool.testing.FakeTicker;
+import io.gopool.testing.Gate;
 import jdk.jfr.Configuration;
 import jdk.jfr.EventType;
 import jdk.jfr.Recording;
@@ -19,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.gopool.testing.Gate;
-import io.gopool.testing.FakeTicker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * {@link RecordingStream} and from a recording file.
  */
 @Timeout(60)
-class JfrEventsTest {
+class JfrEventsTests {
 
 	private static final List<String> EVENTS = List.of("io.gopool.TaskQueued", "io.gopool.TaskStarted",
 			"io.gopool.TaskFinished", "io.gopool.TaskFailed", "io.gopool.TaskExpired", "io.gopool.TaskRejected",
