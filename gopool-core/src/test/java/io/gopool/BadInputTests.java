@@ -115,8 +115,7 @@ class BadInputTests {
 			.maxExtraWorkers(GoPoolBuilder.MAX_WORKERS)
 			.build("extreme")) {
 			// A deadline centuries away is no deadline, keep-alive that long keeps
-			// workers,
-			// and nothing in the arithmetic overflows.
+			// workers, and nothing in the arithmetic overflows.
 			assertThat(pool.submit(() -> "ran", TaskOptions.defaults().withDeadline(HUGE)).get(10, TimeUnit.SECONDS))
 				.isEqualTo("ran");
 			assertThat(pool.settings().keepAlive()).as("kept in nanoseconds: about 292 years")

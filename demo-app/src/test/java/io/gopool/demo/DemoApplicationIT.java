@@ -47,8 +47,7 @@ class DemoApplicationIT {
 				System.getProperty("demo.jar"), "--server.port=" + this.port,
 				"--gopool.shutdown.await-termination-period=2s",
 				// Saturation by construction, not by timing: a short queue that drains at
-				// 80 tasks/s
-				// and holds no quote that could expire and free a place.
+				// 80 tasks/s and holds no quote that could expire and free a place.
 				"--gopool.pools.orders.queue-capacity=100", "--demo.order-time=100ms", "--demo.quote-deadline=60s")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

@@ -245,8 +245,7 @@ class GoPoolAutoConfigurationTests {
 				String thread = context.getBean(AsyncService.class).threadName().get(10, TimeUnit.SECONDS);
 				assertThat(thread).startsWith("gopool-orders-");
 				// Spring's @Async completes this future inside the task (supplyAsync), a
-				// moment before
-				// the worker counts the task as completed.
+				// moment before the worker counts the task as completed.
 				GoPool orders = context.getBean("orders", GoPool.class);
 				org.awaitility.Awaitility.await()
 					.atMost(10, TimeUnit.SECONDS)

@@ -143,8 +143,7 @@ class GoPoolRefreshTests {
 
 	private static void refresh(AssertableApplicationContext context, String... properties) {
 		// What SpringApplication publishes at startup; the runner has no
-		// SpringApplication,
-		// and the refresher needs one to reload configuration data.
+		// SpringApplication, and the refresher needs one to reload configuration data.
 		context.publishEvent(new ContextRefreshedWithApplicationEvent(new SpringApplication(), new String[0],
 				context.getSourceApplicationContext()));
 		TestPropertyValues.of(properties).applyTo(context.getEnvironment());
