@@ -17,6 +17,7 @@ import io.gopool.TaskCounts;
 import io.gopool.spring.GoPoolRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -30,11 +31,13 @@ import org.springframework.boot.convert.DurationStyle;
  * with its in-flight view (the tasks running now, and with {@code ?stacks=true} their
  * workers' stacks); and a write operation that retunes a live pool. Like every endpoint,
  * it is not exposed over HTTP unless included in
- * {@code management.endpoints.web.exposure.include}. Its answers are descriptor types of
- * its own, marked {@link OperationResponseBody} so that the actuator writes them with its
- * own JSON settings whatever the application configures for Jackson.
+ * {@code management.endpoints.web.exposure.include}; its access is read-only unless
+ * {@code management.endpoint.gopools.access} is set to {@code unrestricted}, so that
+ * exposing it does not let anyone who reaches it retune a pool. Its answers are
+ * descriptor types of its own, marked {@link OperationResponseBody} so that the actuator
+ * writes them with its own JSON settings whatever the application configures for Jackson.
  */
-@Endpoint(id = "gopools")
+@Endpoint(id = "gopools", defaultAccess = Access.READ_ONLY)
 public class GoPoolsEndpoint {
 
 	private final GoPoolRegistry registry;

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,gopools,metrics",
-				"management.endpoint.health.show-details=always", "spring.web.error.include-message=always",
-				"gopool.pools.orders.min-workers=1", "gopool.pools.orders.max-workers=2",
-				"gopool.pools.orders.queue-capacity=10" })
+				"management.endpoint.gopools.access=unrestricted", "management.endpoint.health.show-details=always",
+				"spring.web.error.include-message=always", "gopool.pools.orders.min-workers=1",
+				"gopool.pools.orders.max-workers=2", "gopool.pools.orders.queue-capacity=10" })
 class GoPoolActuatorHttpTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

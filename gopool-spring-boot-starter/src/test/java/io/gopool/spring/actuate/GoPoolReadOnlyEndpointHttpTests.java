@@ -17,12 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's advice holds: with read-only access the endpoint still reads, but cannot
- * retune.
+ * Exposing the endpoint does not open its write operation: access is read-only by
+ * default, so it still reads, but cannot retune.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=gopools",
-				"management.endpoint.gopools.access=read-only", "gopool.pools.orders.max-workers=2" })
+		properties = { "management.endpoints.web.exposure.include=gopools", "gopool.pools.orders.max-workers=2" })
 class GoPoolReadOnlyEndpointHttpTests {
 
 	@LocalServerPort
