@@ -72,8 +72,11 @@ class DemoApplicationIT {
 			assertThat(JsonPath.<Integer>read(pool.body(), "$.stats.largestWorkers")).isEqualTo(8);
 			assertThat(JsonPath.<Integer>read(pool.body(), "$.stats.rejected")).isPositive();
 			HttpResponse<String> health = get("/actuator/health");
+			assertThat(health.statusCode()).as("saturation is not an outage").isEqualTo(200);
 			assertThat(JsonPath.<String>read(health.body(), "$.components.gopool.components.orders.status"))
-				.isEqualTo("OUT_OF_SERVICE");
+				.isEqualTo("UP");
+			assertThat(JsonPath.<Boolean>read(health.body(), "$.components.gopool.components.orders.details.saturated"))
+				.isTrue();
 			String prometheus = get("/actuator/prometheus").body();
 			assertThat(prometheus).contains("executor_completed_tasks_total{name=\"orders\"")
 				.contains("gopool_tasks_total{name=\"orders\",result=\"rejected\"}");

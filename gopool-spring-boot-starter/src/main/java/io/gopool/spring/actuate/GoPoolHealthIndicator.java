@@ -13,10 +13,16 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The health of one pool: {@code UP} normally, {@code DOWN} once shut down, and the
- * configured saturated status (by default {@code OUT_OF_SERVICE}) while its queue is
- * fuller than the threshold or it rejected a task within the recent window. Details carry
- * the figures.
+ * The health of one pool: {@code DOWN} once shut down, otherwise {@code UP}, or the
+ * configured saturated status while its queue is fuller than the threshold or it rejected
+ * a task within the recent window. Saturation is not an outage: by default a saturated
+ * pool stays {@code UP}, with {@code saturated: true} in its details, so that a load
+ * balancer checking health does not pull every loaded instance at once. Details carry the
+ * figures.
+ * <p>
+ * Rejections are seen when health is checked, by the change in the pool's rejected count;
+ * a pool counts as rejecting until one window after the last check that saw new
+ * rejections, so it clears within a window and a check interval once load stops.
  */
 public class GoPoolHealthIndicator extends AbstractHealthIndicator {
 
@@ -67,16 +73,18 @@ public class GoPoolHealthIndicator extends AbstractHealthIndicator {
 		boolean recentRejections = now - this.lastRejectionSeenAt.get() < this.rejectionWindowNanos;
 		int queueSize = stats.levels().queueSize();
 		double queueFill = (settings.queueCapacity() > 0) ? (double) queueSize / settings.queueCapacity() : 0;
+		boolean saturated = queueFill > this.queueFillThreshold || recentRejections;
 		if (this.pool.isShutdown()) {
 			builder.down();
 		}
-		else if (queueFill > this.queueFillThreshold || recentRejections) {
+		else if (saturated) {
 			builder.status(this.saturatedStatus);
 		}
 		else {
 			builder.up();
 		}
-		builder.withDetail("workers", stats.levels().workers())
+		builder.withDetail("saturated", saturated)
+			.withDetail("workers", stats.levels().workers())
 			.withDetail("busyWorkers", stats.levels().busyWorkers())
 			.withDetail("maxWorkers", settings.maxWorkers())
 			.withDetail("queueSize", queueSize)

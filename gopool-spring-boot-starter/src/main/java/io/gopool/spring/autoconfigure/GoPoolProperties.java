@@ -300,13 +300,13 @@ public class GoPoolProperties {
 		/**
 		 * How long after a rejection a pool still counts as saturated.
 		 */
-		private Duration rejectionWindow = Duration.ofMinutes(1);
+		private Duration rejectionWindow = Duration.ofSeconds(10);
 
 		/**
-		 * Health status of a saturated pool; UP keeps saturation out of the application's
-		 * health.
+		 * Health status of a saturated pool. UP (the default) keeps saturation out of the
+		 * application's health; OUT_OF_SERVICE makes a saturated pool shed traffic.
 		 */
-		private String saturatedStatus = "OUT_OF_SERVICE";
+		private String saturatedStatus = "UP";
 
 		public double getQueueFillThreshold() {
 			return this.queueFillThreshold;

@@ -14,6 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.gopool.GoPool;
 import io.gopool.GoPoolTuning;
 import io.gopool.TaskOptions;
+import io.gopool.TaskRejectedException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.gopool.testing.PoolAssertions.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The endpoint, health and meters over real HTTP, as an operator sees them.
@@ -134,6 +136,36 @@ class GoPoolActuatorHttpTests {
 			.isEqualTo("UP");
 		assertThat(JsonPath.<Integer>read(health.body(), "$.components.gopool.components.orders.details.queueCapacity"))
 			.isEqualTo(10);
+	}
+
+	/**
+	 * A full pool that rejects work is saturated, not down: the application's health
+	 * stays 200 and UP, and the pool's component says it is saturated.
+	 */
+	@Test
+	void aSaturatedPoolThatRejectsLeavesTheApplicationUp() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			for (int i = 0; i < 12; i++) {
+				this.orders.execute(() -> awaitQuietly(release));
+			}
+			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> this.orders.execute(() -> {
+			}));
+			HttpResponse<String> health = get("/actuator/health");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
+			String orders = "$.components.gopool.components.orders";
+			assertThat(JsonPath.<String>read(health.body(), orders + ".status")).isEqualTo("UP");
+			assertThat(JsonPath.<Boolean>read(health.body(), orders + ".details.saturated")).isTrue();
+			assertThat(JsonPath.<Boolean>read(health.body(), orders + ".details.recentRejections")).isTrue();
+		}
+		finally {
+			release.countDown();
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> this.orders.stats().levels().busyWorkers() == 0
+						&& this.orders.stats().levels().queueSize() == 0);
+		}
 	}
 
 	@Test

@@ -142,7 +142,7 @@ class GoPoolActuatorTests {
 	}
 
 	@Test
-	void aPoolWithAFullQueueIsOutOfServiceAndAShutDownPoolIsDown() {
+	void aPoolWithAFullQueueIsSaturatedButUpAndAShutDownPoolIsDown() {
 		this.contextRunner.run((context) -> {
 			GoPool orders = context.getBean("orders", GoPool.class);
 			CountDownLatch release = new CountDownLatch(1);
@@ -151,8 +151,10 @@ class GoPoolActuatorTests {
 			}
 			CompositeHealthContributor gopool = (CompositeHealthContributor) context.getBean("gopoolHealthContributor");
 			Health saturated = health(gopool, "orders");
-			assertThat(saturated.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-			assertThat(saturated.getDetails()).containsEntry("queueFill", 1.0).containsEntry("queueSize", 10);
+			assertThat(saturated.getStatus()).isEqualTo(Status.UP);
+			assertThat(saturated.getDetails()).containsEntry("saturated", true)
+				.containsEntry("queueFill", 1.0)
+				.containsEntry("queueSize", 10);
 			release.countDown();
 			orders.shutdown();
 			assertThat(health(gopool, "orders").getStatus()).isEqualTo(Status.DOWN);
@@ -185,17 +187,19 @@ class GoPoolActuatorTests {
 	}
 
 	@Test
-	void theSaturatedStatusIsConfigurableAndThresholdsAreChecked() {
+	void sheddingTrafficWhenSaturatedIsOptInAndThresholdsAreChecked() {
 		this.contextRunner
-			.withPropertyValues("gopool.health.saturated-status=UP", "gopool.health.queue-fill-threshold=0")
+			.withPropertyValues("gopool.health.saturated-status=OUT_OF_SERVICE", "gopool.health.queue-fill-threshold=0")
 			.run((context) -> {
 				GoPool orders = context.getBean("orders", GoPool.class);
 				CountDownLatch release = new CountDownLatch(1);
 				for (int i = 0; i < 4; i++) {
 					orders.execute(() -> awaitQuietly(release));
 				}
-				assertThat(health((CompositeHealthContributor) context.getBean("gopoolHealthContributor"), "orders")
-					.getStatus()).isEqualTo(Status.UP);
+				Health health = health((CompositeHealthContributor) context.getBean("gopoolHealthContributor"),
+						"orders");
+				assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				assertThat(health.getDetails()).containsEntry("saturated", true);
 				release.countDown();
 			});
 		this.contextRunner.withPropertyValues("gopool.health.queue-fill-threshold=1.5")
