@@ -32,7 +32,8 @@ class StarterLayeringTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.gopool.spring.actuate..", "io.gopool.spring.async..",
-					"io.gopool.spring.autoconfigure..", "io.gopool.spring.dashboard..", "io.gopool.spring.metrics..")
+					"io.gopool.spring.autoconfigure..", "io.gopool.spring.dashboard..", "io.gopool.spring.metrics..",
+					"io.gopool.spring.web..")
 			.check(this.starter);
 	}
 
@@ -47,12 +48,13 @@ class StarterLayeringTests {
 	}
 
 	@Test
-	void webOnlyInTheDashboard() {
+	void webOnlyInTheDashboardAndTheOverloadAnswers() {
 		noClasses().that()
-			.resideOutsideOfPackage("io.gopool.spring.dashboard..")
+			.resideOutsideOfPackages("io.gopool.spring.dashboard..", "io.gopool.spring.web..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+			.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+					"reactor..")
 			.check(this.starter);
 	}
 

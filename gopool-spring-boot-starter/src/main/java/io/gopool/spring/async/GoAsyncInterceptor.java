@@ -1,14 +1,15 @@
 package io.gopool.spring.async;
 
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.gopool.GoPool;
+import io.gopool.TaskOutcome;
 import io.gopool.spring.GoPoolRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -26,6 +27,13 @@ import org.springframework.aop.support.AopUtils;
 final class GoAsyncInterceptor implements MethodInterceptor {
 
 	private static final Log logger = LogFactory.getLog(GoAsyncInterceptor.class);
+
+	/**
+	 * The endings of a void call its exception handler hears of; a drain reports the
+	 * rest.
+	 */
+	private static final Set<TaskOutcome> HANDLED = EnumSet.of(TaskOutcome.FAILED, TaskOutcome.EXPIRED,
+			TaskOutcome.EVICTED);
 
 	private final GoAsyncMethods methods;
 
@@ -45,16 +53,18 @@ final class GoAsyncInterceptor implements MethodInterceptor {
 		Class<?> targetClass = (invocation.getThis() != null) ? AopUtils.getTargetClass(invocation.getThis()) : null;
 		GoAsyncMethod target = this.methods.resolve(invocation.getMethod(), targetClass);
 		GoPool pool = this.registry.get().get(target.poolName());
-		CompletableFuture<Object> future = pool.submit(call(invocation), target.options());
 		if (!target.returnsVoid()) {
-			return future;
+			return pool.submit(call(invocation), target.options());
 		}
+		// A callback, not whenComplete on the future: a callback runs on the thread that
+		// ends the task, where whenComplete would run on the caller's if the task ended
+		// before it was attached.
 		Object[] arguments = invocation.getArguments();
-		future.whenComplete((result, failure) -> {
-			if (failure != null) {
-				handle(target, arguments, unwrap(failure));
+		pool.submit(call(invocation), target.options().withCallback((outcome, result, failure) -> {
+			if (failure != null && HANDLED.contains(outcome)) {
+				handle(target, arguments, failure);
 			}
-		});
+		}));
 		return null;
 	}
 
@@ -87,10 +97,6 @@ final class GoAsyncInterceptor implements MethodInterceptor {
 		catch (Throwable ex) {
 			logger.error("GoAsyncExceptionHandler failed while handling a failure of " + target.options().name(), ex);
 		}
-	}
-
-	private static Throwable unwrap(Throwable failure) {
-		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 }

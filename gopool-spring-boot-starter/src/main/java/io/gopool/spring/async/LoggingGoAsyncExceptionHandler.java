@@ -2,12 +2,16 @@ package io.gopool.spring.async;
 
 import java.lang.reflect.Method;
 
+import io.gopool.TaskExpiredException;
+import io.gopool.TaskRejectedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The default {@link GoAsyncExceptionHandler}: logs the failure with the pool and the
- * method.
+ * The default {@link GoAsyncExceptionHandler}: logs a failure of the method with the
+ * pool, the method and the stack trace; an expiry or eviction, which overload makes
+ * routine, in one line at debug level only, as the overload log line and the meters count
+ * them.
  */
 final class LoggingGoAsyncExceptionHandler implements GoAsyncExceptionHandler {
 
@@ -15,8 +19,14 @@ final class LoggingGoAsyncExceptionHandler implements GoAsyncExceptionHandler {
 
 	@Override
 	public void handle(String poolName, Method method, Object[] arguments, Throwable failure) {
-		logger.error("@GoAsync method " + method.getDeclaringClass().getSimpleName() + "." + method.getName()
-				+ " failed in pool '" + poolName + "'", failure);
+		String call = "@GoAsync method " + method.getDeclaringClass().getSimpleName() + "." + method.getName();
+		if (failure instanceof TaskExpiredException || failure instanceof TaskRejectedException) {
+			if (logger.isDebugEnabled()) {
+				logger.debug(call + " did not run in pool '" + poolName + "': " + failure.getMessage());
+			}
+			return;
+		}
+		logger.error(call + " failed in pool '" + poolName + "'", failure);
 	}
 
 }

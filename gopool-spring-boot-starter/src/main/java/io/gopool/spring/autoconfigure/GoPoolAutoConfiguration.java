@@ -26,8 +26,8 @@ import org.springframework.core.task.TaskDecorator;
 /**
  * Auto-configuration for GoPool: the pools declared under {@code gopool.pools}, each a
  * bean named after it, the {@link GoPoolRegistry} of them all, their graceful shutdown
- * when the context closes and, with Spring Cloud's context module, their live re-tuning
- * when the environment is refreshed.
+ * when the context closes, the overload log line and, with Spring Cloud's context module,
+ * their live re-tuning when the environment is refreshed.
  */
 @AutoConfiguration
 @ConditionalOnClass(GoPool.class)
@@ -36,6 +36,8 @@ import org.springframework.core.task.TaskDecorator;
 public final class GoPoolAutoConfiguration {
 
 	private static final Log traceLogger = LogFactory.getLog("io.gopool.trace");
+
+	private static final Log overloadLogger = LogFactory.getLog("io.gopool.overload");
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -55,6 +57,12 @@ public final class GoPoolAutoConfiguration {
 	GoPoolTrace goPoolTrace(GoPoolRegistry registry, GoPoolProperties properties) {
 		Duration interval = Objects.requireNonNull(properties.getTrace().getInterval());
 		return GoPoolTrace.start(interval, registry::pools, traceLogger::info);
+	}
+
+	@Bean
+	GoPoolOverloadLog goPoolOverloadLog(GoPoolRegistry registry, GoPoolProperties properties) {
+		Duration interval = properties.getOverloadLogInterval();
+		return new GoPoolOverloadLog(registry, interval, overloadLogger::warn, !interval.isZero());
 	}
 
 	@Bean

@@ -43,6 +43,15 @@ public class GoPoolProperties {
 
 	private final Dashboard dashboard = new Dashboard();
 
+	private final Web web = new Web();
+
+	/**
+	 * How often to log, per pool, one line with the tasks it rejected and let expire
+	 * since the last line (no stack traces; counters and metrics carry the rest). Zero
+	 * turns it off.
+	 */
+	private Duration overloadLogInterval = Duration.ofSeconds(10);
+
 	public Pool getDefaults() {
 		return this.defaults;
 	}
@@ -73,6 +82,18 @@ public class GoPoolProperties {
 
 	public Dashboard getDashboard() {
 		return this.dashboard;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Duration getOverloadLogInterval() {
+		return this.overloadLogInterval;
+	}
+
+	public void setOverloadLogInterval(Duration overloadLogInterval) {
+		this.overloadLogInterval = overloadLogInterval;
 	}
 
 	/**
@@ -410,6 +431,42 @@ public class GoPoolProperties {
 
 		public void setHistory(Duration history) {
 			this.history = history;
+		}
+
+	}
+
+	/**
+	 * How web requests whose task a pool did not run are answered.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether a request whose task a pool rejected answers 503 and one whose task
+		 * expired answers 504, as RFC 9457 problem details (Spring MVC and WebFlux),
+		 * rather than 500. The application's own exception handlers win either way.
+		 */
+		private boolean problemDetails = true;
+
+		/**
+		 * What the Retry-After header of a 503 says, rounded up to whole seconds; zero
+		 * leaves the header out.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(1);
+
+		public boolean isProblemDetails() {
+			return this.problemDetails;
+		}
+
+		public void setProblemDetails(boolean problemDetails) {
+			this.problemDetails = problemDetails;
+		}
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
 		}
 
 	}

@@ -39,6 +39,17 @@ final class GoPoolPropertiesValidator {
 		validateTrace(properties.getTrace());
 		validateHealth(properties.getHealth());
 		validateDashboard(properties.getDashboard());
+		Duration retryAfter = properties.getWeb().getRetryAfter();
+		if (retryAfter == null || retryAfter.isNegative()) {
+			throw new InvalidGoPoolPropertyException("gopool.web.retry-after", retryAfter, "a negative wait",
+					"zero (no Retry-After header) or more");
+		}
+		Duration overloadLog = properties.getOverloadLogInterval();
+		if (overloadLog == null || overloadLog.isNegative()
+				|| (!overloadLog.isZero() && overloadLog.toMillis() < 100)) {
+			throw new InvalidGoPoolPropertyException("gopool.overload-log-interval", overloadLog,
+					"too short a log interval", "zero (off) or at least 100ms");
+		}
 	}
 
 	/** A pool's settings, or with {@code pool} null the defaults on their own. */

@@ -69,6 +69,46 @@ class GoAsyncTests {
 			});
 	}
 
+	/**
+	 * The handler runs on the thread that ended the call, never the caller's: a call that
+	 * fails at once used to be handled on the caller's thread when it ended before the
+	 * interceptor attached its handler to the future.
+	 */
+	@Test
+	void aVoidMethodsFailureIsHandledOnTheWorkerNeverOnTheCallersThread() {
+		this.contextRunner.withPropertyValues("gopool.pools.orders.queue-capacity=1000")
+			.withUserConfiguration(ServiceConfiguration.class, ThreadRecordingHandlerConfiguration.class)
+			.run((context) -> {
+				OrderService service = context.getBean(OrderService.class);
+				ThreadRecordingHandler handler = context.getBean(ThreadRecordingHandler.class);
+				for (int i = 0; i < 200; i++) {
+					service.fireAndFail();
+				}
+				assertThat(handler.handled.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(handler.threads).hasSize(200)
+					.allSatisfy((thread) -> assertThat(thread).startsWith("gopool-orders-"));
+			});
+	}
+
+	@Test
+	void voidCallsReturnedByAShutdownAreReportedByTheDrainNotHandledOneByOne() {
+		this.contextRunner.withUserConfiguration(ServiceConfiguration.class, ThreadRecordingHandlerConfiguration.class)
+			.run((context) -> {
+				OrderService service = context.getBean(OrderService.class);
+				GoPool orders = context.getBean("orders", GoPool.class);
+				CountDownLatch release = new CountDownLatch(1);
+				service.block(release);
+				for (int i = 0; i < 5; i++) {
+					service.fireAndFail();
+				}
+				assertThat(orders.shutdownNow()).hasSize(5);
+				release.countDown();
+				assertThat(orders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(orders.stats().counts().returned()).isEqualTo(5);
+				assertThat(context.getBean(ThreadRecordingHandler.class).threads).isEmpty();
+			});
+	}
+
 	@Test
 	void byDefaultAVoidMethodsFailureIsLoggedWithThePoolAndMethod(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(ServiceConfiguration.class).run((context) -> {
@@ -267,6 +307,30 @@ class GoAsyncTests {
 		@GoAsync(pool = "orders", deadline = "${orders.deadline}")
 		public CompletableFuture<String> expiring() {
 			return CompletableFuture.completedFuture("ran");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThreadRecordingHandlerConfiguration {
+
+		@Bean
+		ThreadRecordingHandler threadRecordingHandler() {
+			return new ThreadRecordingHandler();
+		}
+
+	}
+
+	static class ThreadRecordingHandler implements GoAsyncExceptionHandler {
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch handled = new CountDownLatch(200);
+
+		@Override
+		public void handle(String poolName, Method method, Object[] arguments, Throwable failure) {
+			this.threads.add(Thread.currentThread().getName());
+			this.handled.countDown();
 		}
 
 	}
