@@ -23,12 +23,12 @@ import static org.awaitility.Awaitility.await;
  * once). After every cycle the accounting must add up; at the end no worker thread may be
  * left and the heap must be back where it started.
  * <p>
- * The default build runs it for {@code gopool.soak.seconds} (15 s);
+ * The default build runs it for {@code soak.seconds} (15 s);
  * {@code ./mvnw verify -Psoak} runs it for 10 minutes.
  */
 class SoakTests {
 
-	private static final Duration DURATION = Duration.ofSeconds(Long.getLong("gopool.soak.seconds", 15));
+	private static final Duration DURATION = Duration.ofSeconds(Long.getLong("soak.seconds", 15));
 
 	/** Totals over all cycles, for the summary line. */
 	private final Totals totals = new Totals();

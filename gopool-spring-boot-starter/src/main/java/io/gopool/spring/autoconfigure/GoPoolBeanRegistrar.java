@@ -8,6 +8,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -40,12 +41,13 @@ class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentA
 	}
 
 	/**
-	 * Checks every {@code gopool.*} value, then registers a bean per pool. This is the
-	 * earliest point at which the configuration can be read, before any bean exists, so a
-	 * bad value fails startup here whichever feature would have used it.
+	 * Checks every {@code gopool.*} key and value, then registers a bean per pool. This
+	 * is the earliest point at which the configuration can be read, before any bean
+	 * exists, so a bad value fails startup here whichever feature would have used it.
 	 */
 	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		UnknownGoPoolKeys.check(ConfigurationPropertySources.get(this.environment));
 		GoPoolProperties properties = Binder.get(this.environment).bindOrCreate("gopool", GoPoolProperties.class);
 		GoPoolPropertiesValidator.validate(properties);
 		for (String name : properties.getPools().keySet()) {

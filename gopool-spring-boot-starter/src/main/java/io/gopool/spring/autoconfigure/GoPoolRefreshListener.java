@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -57,6 +58,7 @@ final class GoPoolRefreshListener implements ApplicationListener<EnvironmentChan
 	public synchronized void onApplicationEvent(EnvironmentChangeEvent event) {
 		GoPoolProperties updated;
 		try {
+			UnknownGoPoolKeys.check(ConfigurationPropertySources.get(this.environment));
 			updated = bind();
 			GoPoolPropertiesValidator.validate(updated);
 		}

@@ -30,6 +30,11 @@ class ConfigurationMetadataTests {
 					.isNotNull());
 	}
 
+	/** Every key the metadata lists. */
+	static List<String> keys() throws IOException {
+		return properties().stream().map((property) -> (String) property.get("name")).toList();
+	}
+
 	/** The keys of a pool's settings, as the metadata lists them under the defaults. */
 	static List<String> poolPropertyKeys() throws IOException {
 		String prefix = "gopool.defaults.";
