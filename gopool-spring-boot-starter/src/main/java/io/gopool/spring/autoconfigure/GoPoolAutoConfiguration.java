@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +42,11 @@ public final class GoPoolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GoPoolRegistry goPoolRegistry(GoPoolProperties properties, ObjectProvider<GoPoolBuilderCustomizer> customizers) {
-		return new GoPoolFactory(properties, customizers.orderedStream().toList()).createRegistry();
+	GoPoolRegistry goPoolRegistry(GoPoolProperties properties, ObjectProvider<GoPoolBuilderCustomizer> customizers,
+			Environment environment) {
+		return new GoPoolFactory(properties, customizers.orderedStream().toList(),
+				Threading.VIRTUAL.isActive(environment))
+			.createRegistry();
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.gopool.GoPool;
 import io.gopool.GoPoolBuilder;
+import io.gopool.WorkerType;
 import io.gopool.spring.GoPoolBuilderCustomizer;
 import io.gopool.spring.GoPoolRegistry;
 import io.gopool.spring.autoconfigure.GoPoolProperties.Pool;
@@ -21,9 +22,18 @@ final class GoPoolFactory {
 
 	private final List<GoPoolBuilderCustomizer> customizers;
 
-	GoPoolFactory(GoPoolProperties properties, List<GoPoolBuilderCustomizer> customizers) {
+	private final boolean virtualThreads;
+
+	/**
+	 * Creates the factory.
+	 * @param virtualThreads whether Spring Boot's virtual threads are on
+	 * ({@code spring.threads.virtual.enabled} on Java 21 or later): then a pool without a
+	 * worker type of its own gets virtual workers, as Boot's own executors do
+	 */
+	GoPoolFactory(GoPoolProperties properties, List<GoPoolBuilderCustomizer> customizers, boolean virtualThreads) {
 		this.properties = properties;
 		this.customizers = customizers;
+		this.virtualThreads = virtualThreads;
 	}
 
 	/**
@@ -47,6 +57,9 @@ final class GoPoolFactory {
 		Pool pool = this.properties.getPools().get(name);
 		Pool defaults = this.properties.getDefaults();
 		GoPoolBuilder builder = GoPool.newBuilder();
+		if (this.virtualThreads && PoolSetting.WORKER_TYPE.configured(pool, defaults) == null) {
+			builder.workerType(WorkerType.VIRTUAL);
+		}
 		for (PoolSetting<?> setting : PoolSetting.ALL) {
 			setting.apply(builder, pool, defaults);
 		}

@@ -133,7 +133,8 @@ public class GoPoolProperties {
 
 		/**
 		 * Kind of thread the workers run on; virtual needs Java 21 or later. Defaults to
-		 * platform.
+		 * platform, or to virtual when spring.threads.virtual.enabled is set on Java 21
+		 * or later.
 		 */
 		private @Nullable WorkerType workerType;
 

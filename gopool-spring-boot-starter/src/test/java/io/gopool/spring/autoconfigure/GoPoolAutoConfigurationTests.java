@@ -45,6 +45,32 @@ class GoPoolAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class));
 
 	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void withSpringBootsVirtualThreadsOnPoolsWithoutAWorkerTypeGoVirtual() {
+		this.contextRunner
+			.withPropertyValues("spring.threads.virtual.enabled=true", "gopool.pools.orders.max-workers=2",
+					"gopool.pools.reports.max-workers=2", "gopool.pools.reports.worker-type=platform")
+			.run((context) -> {
+				assertThat(context.getBean("orders", GoPool.class).settings().workerType())
+					.isEqualTo(WorkerType.VIRTUAL);
+				assertThat(context.getBean("reports", GoPool.class).settings().workerType())
+					.isEqualTo(WorkerType.PLATFORM);
+			});
+		this.contextRunner.withPropertyValues("gopool.pools.orders.max-workers=2")
+			.run((context) -> assertThat(context.getBean("orders", GoPool.class).settings().workerType())
+				.isEqualTo(WorkerType.PLATFORM));
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void beforeJava21SpringBootsVirtualThreadsPropertyLeavesPoolsOnPlatformThreads() {
+		this.contextRunner
+			.withPropertyValues("spring.threads.virtual.enabled=true", "gopool.pools.orders.max-workers=2")
+			.run((context) -> assertThat(context.getBean("orders", GoPool.class).settings().workerType())
+				.isEqualTo(WorkerType.PLATFORM));
+	}
+
+	@Test
 	void whenPoolsAreDeclaredThenEachIsABeanNamedAfterItAndAllAreInTheRegistry() {
 		this.contextRunner.withPropertyValues("gopool.pools.orders.max-workers=4", "gopool.pools.reports.max-workers=2")
 			.run((context) -> {
