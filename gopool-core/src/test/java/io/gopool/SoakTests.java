@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
  * once). After every cycle the accounting must add up; at the end no worker thread may be
  * left and the heap must be back where it started.
  * <p>
- * The default build runs it for {@code soak.seconds} (15 s);
- * {@code ./mvnw verify -Psoak} runs it for 10 minutes.
+ * The default build runs it for {@code soak.seconds} (15 s); {@code ./mvnw verify -Psoak}
+ * runs it for 10 minutes.
  */
 class SoakTests {
 

@@ -7,10 +7,12 @@ import io.gopool.GoPool;
 import io.gopool.GoPoolTrace;
 import io.gopool.spring.GoPoolBuilderCustomizer;
 import io.gopool.spring.GoPoolRegistry;
+import io.gopool.spring.async.GoAsyncConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +42,8 @@ public final class GoPoolAutoConfiguration {
 
 	private static final Log overloadLogger = LogFactory.getLog("io.gopool.overload");
 
+	private static final Log setupLogger = LogFactory.getLog(GoPoolAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	GoPoolRegistry goPoolRegistry(GoPoolProperties properties, ObjectProvider<GoPoolBuilderCustomizer> customizers,
@@ -61,6 +65,12 @@ public final class GoPoolAutoConfiguration {
 	GoPoolTrace goPoolTrace(GoPoolRegistry registry, GoPoolProperties properties) {
 		Duration interval = Objects.requireNonNull(properties.getTrace().getInterval());
 		return GoPoolTrace.start(interval, registry::pools, traceLogger::info);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = GoAsyncConfiguration.POST_PROCESSOR_BEAN_NAME)
+	static MissingEnableGoPoolWarning goPoolMissingEnableGoPoolWarning(ConfigurableListableBeanFactory beanFactory) {
+		return new MissingEnableGoPoolWarning(beanFactory, setupLogger::warn);
 	}
 
 	@Bean

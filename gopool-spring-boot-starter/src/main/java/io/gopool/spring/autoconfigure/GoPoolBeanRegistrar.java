@@ -2,6 +2,8 @@ package io.gopool.spring.autoconfigure;
 
 import io.gopool.GoPool;
 import io.gopool.spring.GoPoolRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -25,6 +27,13 @@ import org.springframework.core.type.AnnotationMetadata;
  * an executor that is a default candidate, stays in place.
  */
 class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+	private static final Log logger = LogFactory.getLog(GoPoolBeanRegistrar.class);
+
+	/**
+	 * The bean name Spring's {@code @Async} looks for when it finds no unique executor.
+	 */
+	private static final String TASK_EXECUTOR = "taskExecutor";
 
 	private Environment environment;
 
@@ -55,6 +64,11 @@ class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentA
 				throw new InvalidGoPoolPropertyException("gopool.pools." + name, "declared",
 						"a bean named '" + name + "' already exists, and each pool becomes a bean named after it",
 						"a name no other bean has");
+			}
+			if (TASK_EXECUTOR.equals(name)) {
+				logger.warn("GoPool pool 'taskExecutor' is not the executor of plain @Async methods: pool beans are "
+						+ "not default candidates, so Spring Boot's applicationTaskExecutor stays the default; name "
+						+ "the pool in @Async(\"taskExecutor\") or use @GoAsync(\"taskExecutor\")");
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(GoPool.class,
 					() -> this.beanFactory.getBean(GoPoolRegistry.class).get(name));
