@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,12 @@ public final class GoPoolAutoConfiguration {
 	private static final Log overloadLogger = LogFactory.getLog("io.gopool.overload");
 
 	private static final Log setupLogger = LogFactory.getLog(GoPoolAutoConfiguration.class);
+
+	/** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+	private static final Duration DEFAULT_SHUTDOWN_PHASE = Duration.ofSeconds(30);
+
+	/** Kept of the shutdown phase for stopping and reporting what did not drain. */
+	private static final Duration SHUTDOWN_RESERVE = Duration.ofSeconds(2);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -81,8 +88,34 @@ public final class GoPoolAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GoPoolShutdownLifecycle goPoolShutdownLifecycle(GoPoolRegistry registry, GoPoolProperties properties) {
-		return new GoPoolShutdownLifecycle(registry, properties.getShutdown().getAwaitTerminationPeriod());
+	GoPoolShutdownLifecycle goPoolShutdownLifecycle(GoPoolRegistry registry, GoPoolProperties properties,
+			Environment environment) {
+		return new GoPoolShutdownLifecycle(registry,
+				fitShutdownPhase(properties.getShutdown().getAwaitTerminationPeriod(), environment));
+	}
+
+	/**
+	 * The drain period, shortened if need be to fit in Spring's shutdown phase, which
+	 * stops waiting for the pools after
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase} and would leave them draining
+	 * unreported. Some of the phase is kept for stopping and reporting what is left.
+	 */
+	static Duration fitShutdownPhase(Duration period, Environment environment) {
+		Duration phase = Binder.get(environment)
+			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+			.orElse(DEFAULT_SHUTDOWN_PHASE);
+		Duration reserve = (phase.compareTo(SHUTDOWN_RESERVE.multipliedBy(2)) >= 0) ? SHUTDOWN_RESERVE
+				: phase.dividedBy(2);
+		Duration fits = phase.minus(reserve);
+		if (period.compareTo(fits) <= 0) {
+			return period;
+		}
+		setupLogger.warn("gopool.shutdown.await-termination-period (" + DurationText.print(period)
+				+ ") does not fit in spring.lifecycle.timeout-per-shutdown-phase (" + DurationText.print(phase)
+				+ "), after which Spring stops waiting for the pools; they get " + DurationText.print(fits)
+				+ " to drain, so that what is left is stopped and reported in time. Set await-termination-period to "
+				+ "at most " + DurationText.print(fits) + ", or raise the phase timeout");
+		return fits;
 	}
 
 	/**

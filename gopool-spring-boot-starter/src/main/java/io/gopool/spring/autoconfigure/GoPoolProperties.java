@@ -296,8 +296,11 @@ public class GoPoolProperties {
 		/**
 		 * How long to let pools finish their queued and running tasks when the
 		 * application context closes, before the rest are stopped and reported.
+		 * Shortened, with a warning, to fit in
+		 * spring.lifecycle.timeout-per-shutdown-phase (30s by default) less 2s for
+		 * stopping and reporting what is left.
 		 */
-		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
+		private Duration awaitTerminationPeriod = Duration.ofSeconds(25);
 
 		public Duration getAwaitTerminationPeriod() {
 			return this.awaitTerminationPeriod;

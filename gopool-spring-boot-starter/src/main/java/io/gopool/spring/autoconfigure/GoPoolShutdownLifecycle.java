@@ -82,6 +82,11 @@ public final class GoPoolShutdownLifecycle implements SmartLifecycle {
 		return this.running;
 	}
 
+	/** The drain period, as fitted into Spring's shutdown phase. */
+	Duration awaitTerminationPeriod() {
+		return this.awaitTerminationPeriod;
+	}
+
 	@Override
 	public int getPhase() {
 		return PHASE;
