@@ -2,13 +2,18 @@ package io.gopool.spring.autoconfigure;
 
 import io.gopool.spring.dashboard.GoPoolDashboard;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class GoPoolDashboardAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -30,12 +35,26 @@ class GoPoolDashboardAutoConfigurationTests {
 	}
 
 	@Test
-	void outsideAServletWebApplicationThereIsNoDashboard() {
+	void aReactiveWebApplicationGetsTheSamplerAndItsRoutes() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolDashboardAutoConfiguration.class))
+			.withPropertyValues("gopool.dashboard.enabled=true", "gopool.pools.orders.max-workers=2")
+			.run((context) -> assertThat(context).hasSingleBean(GoPoolDashboard.class)
+				.hasBean("goPoolDashboardRoutes"));
+	}
+
+	@Test
+	void outsideAWebApplicationThereIsNoDashboardAndAWarningSaysWhy(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolDashboardAutoConfiguration.class))
 			.withPropertyValues("gopool.dashboard.enabled=true", "gopool.pools.orders.max-workers=2")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GoPoolDashboard.class));
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(GoPoolDashboard.class);
+				assertThat(output).contains("gopool.dashboard.enabled is set, but this is not a web application, so "
+						+ "the dashboard is not served");
+			});
 	}
 
 	@Test
