@@ -5,10 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.gopool.TaskExpiredException;
-import io.gopool.TaskRejectedException;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One endpoint per kind of work. A full pool answers 503 and an expired call 504, each
- * with a body that says why, never a hang or a stack trace.
+ * with a problem detail that says why, never a hang or a stack trace: the starter does
+ * that, so this controller has no handler of its own for them.
  */
 @RestController
 class DemoController {
@@ -71,24 +68,6 @@ class DemoController {
 		body.put("error", "bad request");
 		body.put("message", ex.getMessage());
 		return ResponseEntity.badRequest().body(body);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> rejected(TaskRejectedException ex) {
-		return error(HttpStatus.SERVICE_UNAVAILABLE, "pool full", ex.getPoolName(), ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> expired(TaskExpiredException ex) {
-		return error(HttpStatus.GATEWAY_TIMEOUT, "expired in queue", ex.getPoolName(), ex.getMessage());
-	}
-
-	static ResponseEntity<Map<String, Object>> error(HttpStatus status, String error, String pool, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", error);
-		body.put("pool", pool);
-		body.put("message", message);
-		return ResponseEntity.status(status).header("Retry-After", "1").body(body);
 	}
 
 }

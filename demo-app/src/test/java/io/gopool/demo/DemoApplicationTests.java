@@ -58,16 +58,19 @@ class DemoApplicationTests {
 		CompletableFuture<DemoWork.Result> busy = this.work.order("holds the only worker");
 		HttpResponse<String> expired = get("/quotes/1");
 		assertThat(expired.statusCode()).isEqualTo(504);
-		assertThat(JsonPath.<String>read(expired.body(), "$.error")).isEqualTo("expired in queue");
+		assertThat(expired.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(JsonPath.<String>read(expired.body(), "$.reason"))
+			.isEqualTo("the task's deadline passed before it started");
 		// The expired quote gives its queue place back right after its future completes.
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.orders.stats().levels().queueSize() == 0);
 		CompletableFuture<DemoWork.Result> queued = this.work.order("takes the only queue place");
 		HttpResponse<String> full = get("/orders/2");
 		assertThat(full.statusCode()).isEqualTo(503);
 		assertThat(full.headers().firstValue("Retry-After")).hasValue("1");
-		assertThat(JsonPath.<String>read(full.body(), "$.error")).isEqualTo("pool full");
+		assertThat(JsonPath.<String>read(full.body(), "$.title")).isEqualTo("Service Unavailable");
 		assertThat(JsonPath.<String>read(full.body(), "$.pool")).isEqualTo("orders");
-		assertThat(JsonPath.<String>read(full.body(), "$.message")).contains("queue 1/1");
+		assertThat(JsonPath.<String>read(full.body(), "$.reason")).isEqualTo("the pool is full");
 		busy.join();
 		queued.join();
 	}
