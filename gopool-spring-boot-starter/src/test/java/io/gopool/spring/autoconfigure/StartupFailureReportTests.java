@@ -1,6 +1,5 @@
 package io.gopool.spring.autoconfigure;
 
-import io.gopool.GoPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -9,7 +8,6 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +43,8 @@ class StartupFailureReportTests {
 	@Test
 	void whenAPoolIsInjectedByTypeAloneThenTheReportListsThePoolsAndHowToNameOne(CapturedOutput output) {
 		assertThatException()
-			.isThrownBy(() -> new SpringApplicationBuilder(App.class, NeedsAPool.class).web(WebApplicationType.NONE)
+			.isThrownBy(() -> new SpringApplicationBuilder(App.class, InjectionByTypeTests.NeedsAPool.class)
+				.web(WebApplicationType.NONE)
 				.run("--gopool.pools.orders.max-workers=1", "--gopool.pools.audit.max-workers=1"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("needs a GoPool by type alone, but pools are injected by name")
@@ -56,16 +55,6 @@ class StartupFailureReportTests {
 	private static void start(String... args) {
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(args));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class NeedsAPool {
-
-		@Bean
-		String usesAPool(GoPool pool) {
-			return pool.name();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

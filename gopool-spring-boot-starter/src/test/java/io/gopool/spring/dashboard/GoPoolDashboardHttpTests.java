@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard page and its data over real HTTP.
+ * The dashboard page and its data over real HTTP, in a Spring MVC application;
+ * {@link GoPoolDashboardReactiveHttpTests} runs the same tests on WebFlux.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gopool.dashboard.enabled=true", "gopool.dashboard.path=/ops/pools",
