@@ -33,7 +33,9 @@ import org.springframework.core.task.TaskDecorator;
  * when the context closes, the overload log line and, with Spring Cloud's context module,
  * their live re-tuning when the environment is refreshed.
  */
-@AutoConfiguration
+// Before Boot's task execution, so that a pool named by gopool.application-executor is
+// registered as applicationTaskExecutor before Boot decides whether to create its own.
+@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnClass(GoPool.class)
 @EnableConfigurationProperties(GoPoolProperties.class)
 @Import(GoPoolBeanRegistrar.class)

@@ -2,6 +2,7 @@ package io.gopool.spring.autoconfigure;
 
 import io.gopool.GoPool;
 import io.gopool.spring.GoPoolRegistry;
+import io.gopool.spring.GoPoolTaskExecutor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,11 +25,15 @@ import org.springframework.core.type.AnnotationMetadata;
  * <p>
  * Pool beans are not default candidates: injection by type alone does not pick one, and
  * Spring Boot's own {@code applicationTaskExecutor}, which backs off when the context has
- * an executor that is a default candidate, stays in place.
+ * an executor that is a default candidate, stays in place, unless
+ * {@code gopool.application-executor} names a pool to take its place.
  */
 class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
 	private static final Log logger = LogFactory.getLog(GoPoolBeanRegistrar.class);
+
+	/** Spring Boot's name for the application's task executor. */
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
 	/**
 	 * The bean name Spring's {@code @Async} looks for when it finds no unique executor.
@@ -65,16 +70,41 @@ class GoPoolBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentA
 						"a bean named '" + name + "' already exists, and each pool becomes a bean named after it",
 						"a name no other bean has");
 			}
-			if (TASK_EXECUTOR.equals(name)) {
+			if (TASK_EXECUTOR.equals(name) && properties.getApplicationExecutor() == null) {
 				logger.warn("GoPool pool 'taskExecutor' is not the executor of plain @Async methods: pool beans are "
-						+ "not default candidates, so Spring Boot's applicationTaskExecutor stays the default; name "
-						+ "the pool in @Async(\"taskExecutor\") or use @GoAsync(\"taskExecutor\")");
+						+ "not default candidates, so Spring Boot's applicationTaskExecutor stays the default; set "
+						+ "gopool.application-executor: taskExecutor to make it the application's executor");
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(GoPool.class,
 					() -> this.beanFactory.getBean(GoPoolRegistry.class).get(name));
 			definition.setDefaultCandidate(false);
 			definition.setDestroyMethodName(null);
 			registry.registerBeanDefinition(name, definition);
+		}
+		String applicationExecutor = properties.getApplicationExecutor();
+		if (applicationExecutor != null) {
+			registerApplicationExecutor(registry, applicationExecutor);
+		}
+	}
+
+	/**
+	 * Puts the pool behind Spring Boot's {@code applicationTaskExecutor} (and its
+	 * {@code taskExecutor} alias, which {@code @Async} falls back to): a default
+	 * candidate executor, so Boot's own backs off.
+	 */
+	private void registerApplicationExecutor(BeanDefinitionRegistry registry, String pool) {
+		if (registry.containsBeanDefinition(APPLICATION_TASK_EXECUTOR)) {
+			throw new InvalidGoPoolPropertyException("gopool.application-executor", pool,
+					"a bean named '" + APPLICATION_TASK_EXECUTOR + "' already exists, and the pool would replace it",
+					"unset while the application defines its own " + APPLICATION_TASK_EXECUTOR);
+		}
+		RootBeanDefinition definition = new RootBeanDefinition(GoPoolTaskExecutor.class,
+				() -> new GoPoolTaskExecutor(this.beanFactory.getBean(GoPoolRegistry.class).get(pool)));
+		// The pool is shut down by the registry's lifecycle, not by this adapter.
+		definition.setDestroyMethodName(null);
+		registry.registerBeanDefinition(APPLICATION_TASK_EXECUTOR, definition);
+		if (!registry.isBeanNameInUse(TASK_EXECUTOR)) {
+			registry.registerAlias(APPLICATION_TASK_EXECUTOR, TASK_EXECUTOR);
 		}
 	}
 

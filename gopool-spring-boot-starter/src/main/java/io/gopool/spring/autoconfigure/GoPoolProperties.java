@@ -46,6 +46,13 @@ public class GoPoolProperties {
 	private final Web web = new Web();
 
 	/**
+	 * Name of the pool that becomes the application's task executor: it backs Spring
+	 * Boot's applicationTaskExecutor (plain @Async, Spring MVC async requests,
+	 * WebSocket), and Boot's own executor backs off. Unset, nothing changes.
+	 */
+	private @Nullable String applicationExecutor;
+
+	/**
 	 * How often to log, per pool, one line with the tasks it rejected and let expire
 	 * since the last line (no stack traces; counters and metrics carry the rest). Zero
 	 * turns it off.
@@ -86,6 +93,14 @@ public class GoPoolProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public @Nullable String getApplicationExecutor() {
+		return this.applicationExecutor;
+	}
+
+	public void setApplicationExecutor(@Nullable String applicationExecutor) {
+		this.applicationExecutor = applicationExecutor;
 	}
 
 	public Duration getOverloadLogInterval() {

@@ -35,6 +35,12 @@ final class GoPoolPropertiesValidator {
 		for (Map.Entry<String, Pool> pool : properties.getPools().entrySet()) {
 			validatePool(pool.getKey(), pool.getValue(), defaults);
 		}
+		String applicationExecutor = properties.getApplicationExecutor();
+		if (applicationExecutor != null && !properties.getPools().containsKey(applicationExecutor)) {
+			throw new InvalidGoPoolPropertyException("gopool.application-executor", applicationExecutor,
+					"no pool of that name is declared",
+					"the name of a pool under gopool.pools " + properties.getPools().keySet());
+		}
 		validateShutdown(properties.getShutdown());
 		validateTrace(properties.getTrace());
 		validateHealth(properties.getHealth());

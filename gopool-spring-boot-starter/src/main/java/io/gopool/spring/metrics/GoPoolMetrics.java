@@ -74,6 +74,8 @@ public class GoPoolMetrics implements MeterBinder {
 				(reading) -> reading.settings().maxWorkers(), tags, registry);
 		gauge("gopool.tasks.stuck", "The running tasks reported stuck (running past the stuck threshold)", TASKS, pool,
 				(reading) -> reading.stats().levels().stuckTasks(), tags, registry);
+		gauge("gopool.shutdown", "1 once the pool is shut down and accepts no tasks, else 0", null, pool,
+				(reading) -> reading.shutdown() ? 1 : 0, tags, registry);
 		tasks("completed", TaskCounts::completed, pool, tags, registry);
 		tasks("failed", TaskCounts::failed, pool, tags, registry);
 		tasks("rejected", TaskCounts::rejected, pool, tags, registry);
@@ -118,7 +120,7 @@ public class GoPoolMetrics implements MeterBinder {
 			.register(registry);
 	}
 
-	private static void gauge(String name, String description, String baseUnit, PoolReading pool,
+	private static void gauge(String name, String description, @Nullable String baseUnit, PoolReading pool,
 			ToDoubleFunction<Reading> value, Tags tags, MeterRegistry registry) {
 		Gauge.builder(name, pool, (p) -> value.applyAsDouble(p.read()))
 			.description(description)
@@ -128,10 +130,10 @@ public class GoPoolMetrics implements MeterBinder {
 	}
 
 	/**
-	 * A pool's stats and settings, read together at {@code readAt}
+	 * A pool's stats, settings and state, read together at {@code readAt}
 	 * ({@link System#nanoTime}).
 	 */
-	private record Reading(GoPoolStats stats, GoPoolSettings settings, long readAt) {
+	private record Reading(GoPoolStats stats, GoPoolSettings settings, boolean shutdown, long readAt) {
 	}
 
 	/**
@@ -156,7 +158,7 @@ public class GoPoolMetrics implements MeterBinder {
 			long now = System.nanoTime();
 			Reading reading = this.last;
 			if (reading == null || now - reading.readAt() > REUSE_NANOS) {
-				reading = new Reading(this.pool.stats(), this.pool.settings(), now);
+				reading = new Reading(this.pool.stats(), this.pool.settings(), this.pool.isShutdown(), now);
 				this.last = reading;
 			}
 			return reading;

@@ -262,14 +262,21 @@ class GoPoolActuatorTests {
 				.until(() -> registry.get("gopool.task.run").tag("name", "orders").functionTimer().count() == 2);
 			for (Meter meter : registry.getMeters()) {
 				assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
-				if (!(meter instanceof FunctionTimer)) {
+				// Timers have their time unit; gopool.shutdown is a 0/1 state, as
+				// Prometheus's up.
+				if (!(meter instanceof FunctionTimer) && !meter.getId().getName().equals("gopool.shutdown")) {
 					assertThat(meter.getId().getBaseUnit()).as(meter.getId().getName()).isNotBlank();
 				}
 				assertThat(meter.getId().getTag("name")).isIn("orders", "audit");
 			}
 			assertThat(registry.find("gopool.tasks").tag("name", "audit").functionCounters()).hasSize(7);
 			assertThat(registry.find("gopool.tasks.stuck").tag("name", "orders").gauge().value()).isZero();
-			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(14);
+			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(16);
+			assertThat(registry.get("gopool.shutdown").tag("name", "audit").gauge().value()).isZero();
+			context.getBean("audit", GoPool.class).shutdown();
+			org.awaitility.Awaitility.await()
+				.atMost(10, TimeUnit.SECONDS)
+				.until(() -> registry.get("gopool.shutdown").tag("name", "audit").gauge().value() == 1);
 		});
 	}
 

@@ -71,6 +71,25 @@ class GoPoolAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutTheApplicationExecutorPropertySpringBootsExecutorStays() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("gopool.pools.web.max-workers=2")
+			.run((context) -> assertThat(context.getBean("applicationTaskExecutor"))
+				.isNotInstanceOf(io.gopool.spring.GoPoolTaskExecutor.class));
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("gopool.pools.web.max-workers=2", "gopool.application-executor=web")
+			.run((context) -> assertThat(context.getBean("applicationTaskExecutor"))
+				.isInstanceOf(io.gopool.spring.GoPoolTaskExecutor.class));
+	}
+
+	@Test
+	void anApplicationExecutorThatNamesNoPoolFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("gopool.pools.web.max-workers=2", "gopool.application-executor=wbe")
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(InvalidGoPoolPropertyException.class)
+				.hasMessage("gopool.application-executor is wbe: no pool of that name is declared"));
+	}
+
+	@Test
 	void whenPoolsAreDeclaredThenEachIsABeanNamedAfterItAndAllAreInTheRegistry() {
 		this.contextRunner.withPropertyValues("gopool.pools.orders.max-workers=4", "gopool.pools.reports.max-workers=2")
 			.run((context) -> {

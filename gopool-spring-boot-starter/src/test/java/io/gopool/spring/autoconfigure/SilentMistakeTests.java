@@ -51,7 +51,8 @@ class SilentMistakeTests {
 	void aPoolNamedTaskExecutorSaysPlainAsyncDoesNotUseIt(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("gopool.pools.taskExecutor.max-workers=1").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(output).contains("GoPool pool 'taskExecutor' is not the executor of plain @Async methods");
+			assertThat(output).contains("GoPool pool 'taskExecutor' is not the executor of plain @Async methods")
+				.contains("set gopool.application-executor: taskExecutor");
 		});
 	}
 
