@@ -81,6 +81,26 @@ public final class WaitHistogram {
 	}
 
 	/**
+	 * Returns how many waits were shorter than a bound: exact when the bound is a power
+	 * of two nanoseconds (the buckets' edges), otherwise the waits of the buckets wholly
+	 * below it. Cumulative counts at power-of-two bounds are what a Prometheus histogram
+	 * publishes as its {@code le} buckets.
+	 * @param bound the bound
+	 * @return the waits shorter than the bound, or fewer if the bound is no power of two
+	 * @throws IllegalArgumentException if the bound is negative
+	 */
+	public long countBelow(Duration bound) {
+		GoPoolBuilder.requireArgument(!bound.isNegative(), "bound must not be negative (was %s)", bound);
+		long nanos = (bound.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L) ? Long.MAX_VALUE : bound.toNanos();
+		long below = 0;
+		// Bucket i holds waits below 2^i ns: it counts if 2^i <= bound.
+		for (int i = 0; i < BUCKETS && (i == 0 || (i < 63 && (1L << i) <= nanos)); i++) {
+			below += this.counts[i];
+		}
+		return (nanos > 0) ? below : 0;
+	}
+
+	/**
 	 * Returns the waits counted since an earlier snapshot of the same pool.
 	 * @param earlier the earlier snapshot
 	 * @return the difference

@@ -27,6 +27,25 @@ class WaitHistogramTests {
 	}
 
 	@Test
+	void countsBelowAPowerOfTwoBoundAreExactAsPrometheusBucketsNeedThem() {
+		long[] counts = new long[WaitHistogram.BUCKETS];
+		for (long wait : new long[] { 0, 1000, 1024, 5_000_000 }) {
+			counts[WaitHistogram.bucket(wait)]++;
+		}
+		WaitHistogram histogram = new WaitHistogram(counts);
+		assertThat(histogram.countBelow(Duration.ZERO)).isZero();
+		assertThat(histogram.countBelow(Duration.ofNanos(1))).isEqualTo(1);
+		assertThat(histogram.countBelow(Duration.ofNanos(1024))).isEqualTo(2);
+		assertThat(histogram.countBelow(Duration.ofNanos(2048))).isEqualTo(3);
+		assertThat(histogram.countBelow(Duration.ofNanos(1L << 23))).isEqualTo(4);
+		assertThat(histogram.countBelow(Duration.ofDays(365_000))).isEqualTo(4);
+		// Not a power of two: only the buckets wholly below (the 1024 ns wait's spans
+		// 1500).
+		assertThat(histogram.countBelow(Duration.ofNanos(1500))).isEqualTo(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> histogram.countBelow(Duration.ofNanos(-1)));
+	}
+
+	@Test
 	void percentilesAreEstimatedWithinTheirBucket() {
 		long[] counts = new long[WaitHistogram.BUCKETS];
 		counts[20] = 99;

@@ -1,5 +1,7 @@
 package io.gopool.spring.metrics;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,7 @@ import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.TaskCounts;
+import io.gopool.WaitHistogram;
 import io.gopool.spring.GoPoolRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -24,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * meters that Micrometer's {@code ExecutorServiceMetrics} publishes for a
  * {@code ThreadPoolExecutor}, so that existing dashboards work, and GoPool's own
  * {@code gopool.tasks} (by {@code result}), {@code gopool.task.wait} and
- * {@code gopool.task.run}. The meters read the pool's stats when they are scraped, once
- * per scrape for all of a pool's meters; nothing is recorded per task.
+ * {@code gopool.task.run}, and the wait distribution as cumulative
+ * {@code gopool.task.wait.histogram} buckets (tag {@code le}) that PromQL's
+ * {@code histogram_quantile} reads, taken from the pool's own wait histogram. The meters
+ * read the pool's stats when they are scraped, once per scrape for all of a pool's
+ * meters; nothing is recorded per task.
  */
 public class GoPoolMetrics implements MeterBinder {
 
@@ -34,6 +40,16 @@ public class GoPoolMetrics implements MeterBinder {
 	private static final String THREADS = "threads";
 
 	private final GoPoolRegistry registry;
+
+	/**
+	 * The wait distribution's bucket bounds: 2^10 ns (about 1 µs) to 2^36 ns (about 69
+	 * s), every fourfold, exact edges of the pool's own power-of-two histogram.
+	 */
+	private static final int FIRST_BOUND = 10;
+
+	private static final int LAST_BOUND = 36;
+
+	private static final int BOUND_STEP = 2;
 
 	private final List<PoolReading> readings = new CopyOnWriteArrayList<>();
 
@@ -83,6 +99,11 @@ public class GoPoolMetrics implements MeterBinder {
 		tasks("cancelled", TaskCounts::cancelled, pool, tags, registry);
 		tasks("evicted", TaskCounts::evicted, pool, tags, registry);
 		tasks("returned", TaskCounts::returned, pool, tags, registry);
+		for (int exponent = FIRST_BOUND; exponent <= LAST_BOUND; exponent += BOUND_STEP) {
+			Duration bound = Duration.ofNanos(1L << exponent);
+			waitBucket(seconds(bound), pool, (reading) -> reading.waits().countBelow(bound), tags, registry);
+		}
+		waitBucket("+Inf", pool, (reading) -> reading.waits().count(), tags, registry);
 		FunctionTimer
 			.builder("gopool.task.wait", pool, (p) -> p.read().stats().counts().started(),
 					(p) -> p.read().stats().counts().totalWaitNanos(), TimeUnit.NANOSECONDS)
@@ -120,6 +141,28 @@ public class GoPoolMetrics implements MeterBinder {
 			.register(registry);
 	}
 
+	/**
+	 * One bucket of the wait distribution, cumulative as Prometheus histograms are, so
+	 * that {@code histogram_quantile} computes wait percentiles from it.
+	 */
+	private static void waitBucket(String le, PoolReading pool, ToLongFunction<Reading> value, Tags tags,
+			MeterRegistry registry) {
+		FunctionCounter.builder("gopool.task.wait.histogram", pool, (p) -> value.applyAsLong(p.read()))
+			.description("Tasks that started after waiting less than le seconds (cumulative, as a Prometheus "
+					+ "histogram's buckets)")
+			.tags(tags)
+			.tag("le", le)
+			.register(registry);
+	}
+
+	/**
+	 * A bound in seconds, written out as Prometheus writes {@code le}
+	 * ({@code 0.000001024}).
+	 */
+	private static String seconds(Duration bound) {
+		return BigDecimal.valueOf(bound.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString();
+	}
+
 	private static void gauge(String name, String description, @Nullable String baseUnit, PoolReading pool,
 			ToDoubleFunction<Reading> value, Tags tags, MeterRegistry registry) {
 		Gauge.builder(name, pool, (p) -> value.applyAsDouble(p.read()))
@@ -133,7 +176,8 @@ public class GoPoolMetrics implements MeterBinder {
 	 * A pool's stats, settings and state, read together at {@code readAt}
 	 * ({@link System#nanoTime}).
 	 */
-	private record Reading(GoPoolStats stats, GoPoolSettings settings, boolean shutdown, long readAt) {
+	private record Reading(GoPoolStats stats, GoPoolSettings settings, WaitHistogram waits, boolean shutdown,
+			long readAt) {
 	}
 
 	/**
@@ -158,7 +202,8 @@ public class GoPoolMetrics implements MeterBinder {
 			long now = System.nanoTime();
 			Reading reading = this.last;
 			if (reading == null || now - reading.readAt() > REUSE_NANOS) {
-				reading = new Reading(this.pool.stats(), this.pool.settings(), this.pool.isShutdown(), now);
+				reading = new Reading(this.pool.stats(), this.pool.settings(), this.pool.waitHistogram(),
+						this.pool.isShutdown(), now);
 				this.last = reading;
 			}
 			return reading;

@@ -2,6 +2,7 @@ package io.gopool.spring.actuate;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class GoPoolActuatorTests {
+
+	private static final List<String> UNITLESS = List.of("gopool.shutdown", "gopool.task.wait.histogram");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolEndpointAutoConfiguration.class,
@@ -257,14 +260,24 @@ class GoPoolActuatorTests {
 				.count()).isEqualTo(1);
 			FunctionTimer wait = registry.get("gopool.task.wait").tag("name", "orders").functionTimer();
 			assertThat(wait.count()).isEqualTo(2);
+			List<Double> buckets = registry.find("gopool.task.wait.histogram")
+				.tag("name", "orders")
+				.functionCounters()
+				.stream()
+				.sorted(Comparator.comparingDouble((bucket) -> "+Inf".equals(bucket.getId().getTag("le"))
+						? Double.MAX_VALUE : Double.parseDouble(bucket.getId().getTag("le"))))
+				.map(FunctionCounter::count)
+				.toList();
+			assertThat(buckets).hasSize(15).isSorted().last().isEqualTo(2.0);
 			org.awaitility.Awaitility.await()
 				.atMost(10, TimeUnit.SECONDS)
 				.until(() -> registry.get("gopool.task.run").tag("name", "orders").functionTimer().count() == 2);
 			for (Meter meter : registry.getMeters()) {
 				assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
-				// Timers have their time unit; gopool.shutdown is a 0/1 state, as
-				// Prometheus's up.
-				if (!(meter instanceof FunctionTimer) && !meter.getId().getName().equals("gopool.shutdown")) {
+				// Timers have their time unit; gopool.shutdown is a 0/1 state,
+				// as Prometheus's up; the wait buckets count waits below their le,
+				// as a Prometheus histogram's buckets do.
+				if (!(meter instanceof FunctionTimer) && !UNITLESS.contains(meter.getId().getName())) {
 					assertThat(meter.getId().getBaseUnit()).as(meter.getId().getName()).isNotBlank();
 				}
 				assertThat(meter.getId().getTag("name")).isIn("orders", "audit");
