@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import io.gopool.GoPool;
 
@@ -39,58 +40,42 @@ public final class GoPoolTaskExecutor implements AsyncTaskExecutor {
 
 	@Override
 	public void execute(Runnable task) {
-		try {
+		accepted(() -> {
 			this.pool.execute(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw rejected(ex);
-		}
+			return null;
+		});
 	}
 
 	@Override
 	public Future<?> submit(Runnable task) {
-		try {
-			return this.pool.submit(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw rejected(ex);
-		}
+		return accepted(() -> this.pool.submit(task));
 	}
 
 	@Override
 	public <T> Future<T> submit(Callable<T> task) {
-		try {
-			return this.pool.submit(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw rejected(ex);
-		}
+		return accepted(() -> this.pool.submit(task));
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<Void> submitCompletable(Runnable task) {
-		try {
-			// The pool's future of a Runnable completes with null: a Void result.
-			return (CompletableFuture<Void>) this.pool.submit(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw rejected(ex);
-		}
+		// The pool's future of a Runnable completes with null: a Void result.
+		return accepted(() -> (CompletableFuture<Void>) this.pool.submit(task));
 	}
 
 	@Override
 	public <T> CompletableFuture<T> submitCompletable(Callable<T> task) {
-		try {
-			return this.pool.submit(task);
-		}
-		catch (RejectedExecutionException ex) {
-			throw rejected(ex);
-		}
+		return accepted(() -> this.pool.submit(task));
 	}
 
-	private TaskRejectedException rejected(RejectedExecutionException ex) {
-		return new TaskRejectedException("GoPool '" + this.pool.name() + "' did not accept the task", ex);
+	/** Hands a task to the pool, reporting a refusal as Spring's executors do. */
+	private <T> T accepted(Supplier<T> submission) {
+		try {
+			return submission.get();
+		}
+		catch (RejectedExecutionException ex) {
+			throw new TaskRejectedException("GoPool '" + this.pool.name() + "' did not accept the task", ex);
+		}
 	}
 
 	@Override

@@ -98,11 +98,18 @@ class GoAsyncTests {
 				GoPool orders = context.getBean("orders", GoPool.class);
 				CountDownLatch release = new CountDownLatch(1);
 				service.block(release);
+				org.awaitility.Awaitility.await()
+					.atMost(10, TimeUnit.SECONDS)
+					.until(() -> orders.stats().levels().busyWorkers() == 1);
 				for (int i = 0; i < 5; i++) {
 					service.fireAndFail();
 				}
-				assertThat(orders.shutdownNow()).hasSize(5);
-				release.countDown();
+				try {
+					assertThat(orders.shutdownNow()).hasSize(5);
+				}
+				finally {
+					release.countDown();
+				}
 				assertThat(orders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 				assertThat(orders.stats().counts().returned()).isEqualTo(5);
 				assertThat(context.getBean(ThreadRecordingHandler.class).threads).isEmpty();

@@ -27,20 +27,30 @@ class GoPoolOverloadLogTests {
 		List<String> lines = new CopyOnWriteArrayList<>();
 		CountDownLatch release = new CountDownLatch(1);
 		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).queueCapacity(0).build("orders")) {
-			GoPoolOverloadLog log = new GoPoolOverloadLog(new GoPoolRegistry(List.of(pool)), Duration.ofSeconds(10),
-					lines::add, false);
-			await().until(() -> pool.stats().levels().idleWorkers() == 1);
-			pool.execute(() -> awaitQuietly(release));
-			for (int i = 0; i < 3; i++) {
-				assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
-				}));
+			try {
+				GoPoolOverloadLog log = new GoPoolOverloadLog(new GoPoolRegistry(List.of(pool)), Duration.ofSeconds(10),
+						lines::add, false);
+				await().until(() -> pool.stats().levels().idleWorkers() == 1);
+				pool.execute(() -> awaitQuietly(release));
+				// The line shows the worker busy: wait until it runs the task, not only
+				// holds it.
+				await().until(() -> pool.stats().levels().busyWorkers() == 1);
+				for (int i = 0; i < 3; i++) {
+					assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(() -> {
+					}));
+				}
+				log.log();
+				assertThat(lines).containsExactly("GoPool 'orders' is overloaded: 3 tasks rejected, 0 expired and 0 "
+						+ "evicted in the last 10s (queue 0/0, workers 1/1 busy)");
+				log.log();
+				assertThat(lines).hasSize(1);
 			}
-			log.log();
-			assertThat(lines).containsExactly("GoPool 'orders' is overloaded: 3 tasks rejected, 0 expired and 0 "
-					+ "evicted in the last 10s (queue 0/0, workers 1/1 busy)");
-			log.log();
-			assertThat(lines).hasSize(1);
-			release.countDown();
+			finally {
+				// Before the pool closes, which waits for the held task: a failed
+				// assertion
+				// must fail the test, not hang it.
+				release.countDown();
+			}
 		}
 	}
 
