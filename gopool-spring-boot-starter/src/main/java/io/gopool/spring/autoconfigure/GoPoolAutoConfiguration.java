@@ -102,7 +102,7 @@ public final class GoPoolAutoConfiguration {
 	 * {@code spring.lifecycle.timeout-per-shutdown-phase} and would leave them draining
 	 * unreported. Some of the phase is kept for stopping and reporting what is left.
 	 */
-	static Duration fitShutdownPhase(Duration period, Environment environment) {
+	private static Duration fitShutdownPhase(Duration period, Environment environment) {
 		Duration phase = Binder.get(environment)
 			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
 			.orElse(DEFAULT_SHUTDOWN_PHASE);

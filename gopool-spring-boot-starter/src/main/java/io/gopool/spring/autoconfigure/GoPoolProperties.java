@@ -401,7 +401,8 @@ public class GoPoolProperties {
 	public static class Dashboard {
 
 		/**
-		 * Whether to serve the dashboard page and its data (servlet web applications).
+		 * Whether to serve the dashboard page and its data (Spring MVC or WebFlux
+		 * applications).
 		 */
 		private boolean enabled;
 
