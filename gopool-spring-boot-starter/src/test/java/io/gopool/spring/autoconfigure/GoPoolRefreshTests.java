@@ -106,6 +106,18 @@ class GoPoolRefreshTests {
 	}
 
 	@Test
+	void aRefreshWithAnUnknownKeyChangesNothingAndTheLogNamesTheKey(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			GoPool orders = context.getBean("orders", GoPool.class);
+			refresh(context, "gopool.pools.orders.queue-capacity=99", "gopool.pools.orders.max-worker=6");
+			assertThat(orders.settings().queueCapacity()).isEqualTo(10);
+			assertThat(output).contains("GoPool settings were not re-applied: the refreshed configuration is "
+					+ "invalid: gopool.pools.orders.max-worker is 6: not a GoPool setting, so it would be ignored; "
+					+ "did you mean 'max-workers'?");
+		});
+	}
+
+	@Test
 	void aRefreshThatClashesWithALiveRetuneChangesNothingAndTheLogSaysWhy(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
 			GoPool orders = context.getBean("orders", GoPool.class);
