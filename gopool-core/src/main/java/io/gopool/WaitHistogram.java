@@ -91,13 +91,14 @@ public final class WaitHistogram {
 	 */
 	public long countBelow(Duration bound) {
 		GoPoolBuilder.requireArgument(!bound.isNegative(), "bound must not be negative (was %s)", bound);
-		long nanos = (bound.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L) ? Long.MAX_VALUE : bound.toNanos();
+		long nanos = WorkerPool.saturatedNanos(bound);
 		long below = 0;
-		// Bucket i holds waits below 2^i ns: it counts if 2^i <= bound.
-		for (int i = 0; i < BUCKETS && (i == 0 || (i < 63 && (1L << i) <= nanos)); i++) {
+		// Bucket i holds waits below 2^i ns, so buckets 0 to bucket(bound) - 1 lie wholly
+		// below the bound.
+		for (int i = 0; i < bucket(nanos); i++) {
 			below += this.counts[i];
 		}
-		return (nanos > 0) ? below : 0;
+		return below;
 	}
 
 	/**

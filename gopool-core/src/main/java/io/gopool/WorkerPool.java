@@ -1320,7 +1320,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return (int) ctl;
 	}
 
-	private static long saturatedNanos(Duration duration) {
+	/**
+	 * A duration in nanoseconds, saturated to the long range (durations of centuries).
+	 */
+	static long saturatedNanos(Duration duration) {
 		try {
 			return duration.toNanos();
 		}

@@ -55,6 +55,17 @@ public final class GoAsyncAnnotationBeanPostProcessor extends AbstractBeanFactor
 		return super.postProcessAfterInitialization(bean, beanName);
 	}
 
+	/**
+	 * Returns what this post-processor proxies: methods annotated with {@code @GoAsync},
+	 * and every method of a class annotated with it (annotations on interfaces and
+	 * superclasses count).
+	 * @return the pointcut
+	 */
+	public static Pointcut goAsyncPointcut() {
+		return new ComposablePointcut(new AnnotationMatchingPointcut(GoAsync.class, true))
+			.union(new AnnotationMatchingPointcut(null, GoAsync.class, true));
+	}
+
 	private static GoPoolRegistry registry(ConfigurableListableBeanFactory beanFactory) {
 		try {
 			return beanFactory.getBean(GoPoolRegistry.class);
@@ -73,9 +84,7 @@ public final class GoAsyncAnnotationBeanPostProcessor extends AbstractBeanFactor
 
 		private static final long serialVersionUID = 1L;
 
-		private final transient Pointcut pointcut = new ComposablePointcut(
-				new AnnotationMatchingPointcut(GoAsync.class, true))
-			.union(new AnnotationMatchingPointcut(null, GoAsync.class, true));
+		private final transient Pointcut pointcut = goAsyncPointcut();
 
 		private final transient Advice advice;
 

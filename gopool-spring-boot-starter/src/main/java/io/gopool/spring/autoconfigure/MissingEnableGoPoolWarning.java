@@ -8,10 +8,11 @@ import java.util.function.Consumer;
 
 import io.gopool.spring.async.EnableGoPool;
 import io.gopool.spring.async.GoAsync;
+import io.gopool.spring.async.GoAsyncAnnotationBeanPostProcessor;
 
+import org.springframework.aop.Pointcut;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -48,12 +49,14 @@ final class MissingEnableGoPoolWarning implements SmartInitializingSingleton {
 		}
 	}
 
+	/** The public methods the {@code @GoAsync} post-processor would have proxied. */
 	private static void collect(Class<?> type, Set<String> methods) {
-		boolean onClass = AnnotatedElementUtils.hasAnnotation(type, GoAsync.class);
+		Pointcut pointcut = GoAsyncAnnotationBeanPostProcessor.goAsyncPointcut();
+		if (!pointcut.getClassFilter().matches(type)) {
+			return;
+		}
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (method.getDeclaringClass() != Object.class && (AnnotatedElementUtils.hasAnnotation(method,
-					GoAsync.class)
-					|| (onClass && Modifier.isPublic(method.getModifiers()) && method.getDeclaringClass() == type))) {
+			if (Modifier.isPublic(method.getModifiers()) && pointcut.getMethodMatcher().matches(method, type)) {
 				methods.add(type.getSimpleName() + "." + method.getName());
 			}
 		}
