@@ -58,6 +58,19 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	<T> CompletableFuture<T> submit(Callable<T> task, TaskOptions options);
 
 	/**
+	 * Submits a task without a result, with options, as
+	 * {@link #submit(Callable, TaskOptions)} does. Without this method a {@code void}
+	 * lambda with options would resolve to {@link #submit(Runnable, Object)} and the
+	 * options would silently become the future's result.
+	 * @param task the task
+	 * @param options the task's options
+	 * @return a future that completes with {@code null} when the task has run; cancelling
+	 * it with {@code true} interrupts the task if it is running
+	 * @throws TaskRejectedException if the pool does not accept the task
+	 */
+	CompletableFuture<?> submit(Runnable task, TaskOptions options);
+
+	/**
 	 * Runs a task with options, without a future: what it throws goes to the pool's
 	 * uncaught-exception handler, as with {@link #execute(Runnable)}. The callback, if
 	 * any, is still called once with the outcome.
@@ -84,10 +97,18 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 
 	/**
 	 * Returns how long the tasks started so far waited between submission and start; take
-	 * two snapshots and subtract with {@link WaitHistogram#since} to see an interval.
+	 * two snapshots and subtract with {@link DurationHistogram#since} to see an interval.
 	 * @return the wait histogram
 	 */
-	WaitHistogram waitHistogram();
+	DurationHistogram waitHistogram();
+
+	/**
+	 * Returns how long the tasks that ran so far ran, from start to end, whatever their
+	 * outcome (a task cancelled while running counts the time it ran); subtract an
+	 * earlier snapshot with {@link DurationHistogram#since} to see an interval.
+	 * @return the run-time histogram
+	 */
+	DurationHistogram runHistogram();
 
 	/**
 	 * Returns the tasks the pool's workers are running now, longest-running first: the

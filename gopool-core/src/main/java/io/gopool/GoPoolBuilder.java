@@ -127,6 +127,8 @@ public final class GoPoolBuilder {
 
 	private @Nullable TaskDecorator taskDecorator;
 
+	private @Nullable TaskObserver taskObserver;
+
 	private final List<GoPoolListener> listeners = new ArrayList<>();
 
 	GoPoolBuilder() {
@@ -363,6 +365,19 @@ public final class GoPoolBuilder {
 	}
 
 	/**
+	 * Sets the observer that follows each task from submission to its ending, with the
+	 * task's identity, as a tracer needs to give each task a span; see
+	 * {@link TaskObserver} for when it is called. A pool has at most one; setting another
+	 * replaces it.
+	 * @param taskObserver the observer
+	 * @return this builder
+	 */
+	public GoPoolBuilder taskObserver(TaskObserver taskObserver) {
+		this.taskObserver = requireNonNull(taskObserver, "task observer");
+		return this;
+	}
+
+	/**
 	 * Adds a listener for task events; listeners are called in the order added.
 	 * @param listener the listener
 	 * @return this builder
@@ -483,6 +498,10 @@ public final class GoPoolBuilder {
 
 	@Nullable TaskDecorator getTaskDecorator() {
 		return this.taskDecorator;
+	}
+
+	@Nullable TaskObserver getTaskObserver() {
+		return this.taskObserver;
 	}
 
 	List<GoPoolListener> getListeners() {

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * Counts marked {@code +} are since the previous line; {@code wait.p99} is the 99th
  * percentile of the queue wait of the tasks started since then (an estimate, see
- * {@link WaitHistogram}, which every pool keeps). Tracing only reads each pool's stats on
- * one daemon thread, so a pool that is not traced pays nothing more.
+ * {@link DurationHistogram}, which every pool keeps). Tracing only reads each pool's
+ * stats on one daemon thread, so a pool that is not traced pays nothing more.
  */
 public final class GoPoolTrace implements AutoCloseable {
 
@@ -78,7 +78,7 @@ public final class GoPoolTrace implements AutoCloseable {
 	 * @param elapsed the time since the previous line
 	 * @return the line
 	 */
-	public static String line(@Nullable GoPoolStats before, GoPoolStats now, int queueCapacity, WaitHistogram waits,
+	public static String line(@Nullable GoPoolStats before, GoPoolStats now, int queueCapacity, DurationHistogram waits,
 			Duration elapsed) {
 		GoPoolLevels levels = now.levels();
 		TaskCounts counts = (before != null) ? now.counts().since(before.counts()) : now.counts();
@@ -112,7 +112,7 @@ public final class GoPoolTrace implements AutoCloseable {
 		for (GoPool pool : this.pools.get()) {
 			Snapshot now = new Snapshot(pool.stats(), pool.waitHistogram());
 			Snapshot before = this.previous.put(pool.name(), now);
-			WaitHistogram waits = (before != null) ? now.waits().since(before.waits()) : now.waits();
+			DurationHistogram waits = (before != null) ? now.waits().since(before.waits()) : now.waits();
 			try {
 				this.sink.accept(line((before != null) ? before.stats() : null, now.stats(),
 						pool.settings().queueCapacity(), waits, elapsed));
@@ -134,7 +134,7 @@ public final class GoPoolTrace implements AutoCloseable {
 	/**
 	 * A pool's stats and waits at one line.
 	 */
-	private record Snapshot(GoPoolStats stats, WaitHistogram waits) {
+	private record Snapshot(GoPoolStats stats, DurationHistogram waits) {
 	}
 
 }

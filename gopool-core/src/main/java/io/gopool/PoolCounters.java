@@ -3,6 +3,7 @@ package io.gopool;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 /**
  * A pool's counters. Workers count the tasks they run in their own {@link TaskCounters},
@@ -46,13 +47,21 @@ final class PoolCounters {
 		workers.remove(worker);
 	}
 
-	synchronized WaitHistogram waitHistogram(Set<Worker> workers) {
-		long[] counts = new long[WaitHistogram.BUCKETS];
-		this.folded.addWaitCounts(counts);
+	synchronized DurationHistogram waitHistogram(Set<Worker> workers) {
+		return histogram(workers, TaskCounters::addWaitCounts);
+	}
+
+	synchronized DurationHistogram runHistogram(Set<Worker> workers) {
+		return histogram(workers, TaskCounters::addRunCounts);
+	}
+
+	private DurationHistogram histogram(Set<Worker> workers, BiConsumer<TaskCounters, long[]> addCounts) {
+		long[] counts = new long[DurationHistogram.BUCKETS];
+		addCounts.accept(this.folded, counts);
 		for (Worker worker : workers) {
-			worker.counters.addWaitCounts(counts);
+			addCounts.accept(worker.counters, counts);
 		}
-		return new WaitHistogram(counts);
+		return new DurationHistogram(counts);
 	}
 
 	synchronized GoPoolStats snapshot(String poolName, Set<Worker> workers, int workerCount, int queueSize,

@@ -100,6 +100,12 @@ abstract class Task {
 	long startedAt;
 
 	/**
+	 * The task's span when the pool has a {@link TaskObserver}. Plain: set by the
+	 * submitter before the task is handed on, which publishes it.
+	 */
+	@Nullable ObservedTask observed;
+
+	/**
 	 * What runs in place of {@link #call()} when the pool has a {@link TaskDecorator}.
 	 */
 	private Runnable decorated;
@@ -197,10 +203,14 @@ abstract class Task {
 		this.decorated = decorator.decorate(this::callDecorated);
 	}
 
-	/** Runs the task, through its decoration if it has one, and returns its result. */
+	/**
+	 * Runs the task, through its decoration if it has one and in its span's scope if it
+	 * is observed (inside the decoration, so that the span sees the context the decorator
+	 * carried over), and returns its result.
+	 */
 	final Object execute() throws Throwable {
 		if (this.decorated == null) {
-			return call();
+			return (this.observed == null) ? call() : callInScope(this.observed);
 		}
 		this.decorated.run();
 		if (this.decoratedFailure != null) {
@@ -211,10 +221,20 @@ abstract class Task {
 
 	private void callDecorated() {
 		try {
-			this.decoratedResult = call();
+			this.decoratedResult = (this.observed == null) ? call() : callInScope(this.observed);
 		}
 		catch (Throwable ex) {
 			this.decoratedFailure = ex;
+		}
+	}
+
+	private Object callInScope(ObservedTask observed) throws Throwable {
+		TaskObserver.Scope scope = observed.started(this);
+		try {
+			return call();
+		}
+		finally {
+			observed.close(scope);
 		}
 	}
 

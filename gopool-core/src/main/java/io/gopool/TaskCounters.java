@@ -21,12 +21,16 @@ final class TaskCounters {
 
 	private static final VarHandle RUN_NANOS = VarHandles.find(MethodHandles.lookup(), "runNanos", long.class);
 
-	private static final VarHandle WAIT_COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+	private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(long[].class);
 
 	/**
-	 * Waits by {@link WaitHistogram#bucket}: 512 bytes a worker, one increment a task.
+	 * Waits by {@link DurationHistogram#bucket}: 512 bytes a worker, one increment a
+	 * task.
 	 */
-	private final long[] waitCounts = new long[WaitHistogram.BUCKETS];
+	private final long[] waitCounts = new long[DurationHistogram.BUCKETS];
+
+	/** Run times by {@link DurationHistogram#bucket}, as the waits. */
+	private final long[] runCounts = new long[DurationHistogram.BUCKETS];
 
 	private long started;
 
@@ -41,8 +45,7 @@ final class TaskCounters {
 	void started(long wait) {
 		STARTED.setOpaque(this, this.started + 1);
 		WAIT_NANOS.setOpaque(this, this.waitNanos + wait);
-		int bucket = WaitHistogram.bucket(wait);
-		WAIT_COUNTS.setOpaque(this.waitCounts, bucket, this.waitCounts[bucket] + 1);
+		count(this.waitCounts, wait);
 	}
 
 	void finished(boolean succeeded, long run) {
@@ -53,6 +56,7 @@ final class TaskCounters {
 			FAILED.setOpaque(this, this.failed + 1);
 		}
 		RUN_NANOS.setOpaque(this, this.runNanos + run);
+		count(this.runCounts, run);
 	}
 
 	/**
@@ -61,6 +65,12 @@ final class TaskCounters {
 	 */
 	void ranCancelled(long run) {
 		RUN_NANOS.setOpaque(this, this.runNanos + run);
+		count(this.runCounts, run);
+	}
+
+	private static void count(long[] counts, long nanos) {
+		int bucket = DurationHistogram.bucket(nanos);
+		BUCKET.setOpaque(counts, bucket, counts[bucket] + 1);
 	}
 
 	long started() {
@@ -85,16 +95,25 @@ final class TaskCounters {
 
 	/** Adds this worker's wait counts to the given bucket counts. */
 	void addWaitCounts(long[] counts) {
-		for (int i = 0; i < counts.length; i++) {
-			counts[i] += (long) WAIT_COUNTS.getOpaque(this.waitCounts, i);
+		addTo(counts, this.waitCounts);
+	}
+
+	/** Adds this worker's run-time counts to the given bucket counts. */
+	void addRunCounts(long[] counts) {
+		addTo(counts, this.runCounts);
+	}
+
+	private static void addTo(long[] sums, long[] counts) {
+		for (int i = 0; i < sums.length; i++) {
+			sums[i] += (long) BUCKET.getOpaque(counts, i);
 		}
 	}
 
 	/** Adds another's counts to these; callers hold the pool's stats lock. */
 	void add(TaskCounters other) {
-		for (int i = 0; i < this.waitCounts.length; i++) {
-			WAIT_COUNTS.setOpaque(this.waitCounts, i,
-					this.waitCounts[i] + (long) WAIT_COUNTS.getOpaque(other.waitCounts, i));
+		for (int i = 0; i < DurationHistogram.BUCKETS; i++) {
+			BUCKET.setOpaque(this.waitCounts, i, this.waitCounts[i] + (long) BUCKET.getOpaque(other.waitCounts, i));
+			BUCKET.setOpaque(this.runCounts, i, this.runCounts[i] + (long) BUCKET.getOpaque(other.runCounts, i));
 		}
 		STARTED.setOpaque(this, this.started + other.started());
 		COMPLETED.setOpaque(this, this.completed + other.completed());

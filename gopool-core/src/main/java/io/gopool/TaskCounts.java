@@ -33,7 +33,7 @@ public record TaskCounts(long submitted, long started, long completed, long fail
 
 	/**
 	 * Returns the counts between an earlier snapshot and this one, as
-	 * {@link WaitHistogram#since} does for waits.
+	 * {@link DurationHistogram#since} does for waits.
 	 * @param earlier counts taken before these, of the same pool
 	 * @return what happened in between
 	 */

@@ -49,6 +49,9 @@ final class TaskReporter {
 	}
 
 	void rejected(Task task, String reason, TaskRejectedException rejection) {
+		if (task.observed != null) {
+			task.observed.rejected(task, rejection);
+		}
 		if (this.listeners != null) {
 			emit(new TaskEvent.Rejected(this.poolName, task.name, task.priority, rejection),
 					GoPoolListener::taskRejected);
@@ -80,6 +83,16 @@ final class TaskReporter {
 	void runEnded(JfrEvents.TaskFinished span, Task task, TaskOutcome outcome, long waitNanos) {
 		if (span != null) {
 			JfrEvents.endRun(span, this.poolName, task, outcome, waitNanos);
+		}
+	}
+
+	/**
+	 * Ends an accepted task's span, if it is observed: before its callback runs and its
+	 * future completes, so that whoever waits for the task finds the span ended.
+	 */
+	void ended(Task task, TaskOutcome outcome, long waitNanos, long runNanos, @Nullable Throwable failure) {
+		if (task.observed != null) {
+			task.observed.finished(task, outcome, waitNanos, runNanos, failure);
 		}
 	}
 

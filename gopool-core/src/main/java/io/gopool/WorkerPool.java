@@ -179,6 +179,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	/** {@code null} when there is none, so that submission tests one field. */
 	private final @Nullable TaskDecorator taskDecorator;
 
+	/** {@code null} when there is none, so that submission tests one field. */
+	private final @Nullable TaskObserver taskObserver;
+
 	private final PoolCounters counters = new PoolCounters();
 
 	private final TaskQueue queue;
@@ -231,6 +234,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.spinningAllowed = builder.getWorkerType() == WorkerType.PLATFORM;
 		this.reporter = new TaskReporter(name, builder.getListeners(), builder.getUncaughtExceptionHandler());
 		this.taskDecorator = builder.getTaskDecorator();
+		this.taskObserver = builder.getTaskObserver();
 		this.queue = new TaskQueue(builder.getQueueCapacity());
 		this.blocked = new BlockedSubmitters(builder.getMaxBlockedSubmitters());
 		this.minWorkers = builder.getMinWorkers();
@@ -284,6 +288,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	@Override
+	public CompletableFuture<?> submit(Runnable task, TaskOptions options) {
+		Objects.requireNonNull(task, "task must not be null");
+		return submit(Executors.callable(task), options);
+	}
+
+	@Override
 	public <T> CompletableFuture<T> submit(Callable<T> task) {
 		return submit(task, TaskOptions.defaults());
 	}
@@ -321,6 +331,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private void dispatch(Task task) {
+		if (this.taskObserver != null) {
+			task.observed = ObservedTask.of(this.taskObserver, this.name, task, this.reporter);
+		}
 		if (this.taskDecorator != null) {
 			task.decorate(this.taskDecorator);
 		}
@@ -707,6 +720,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private void runInCaller(Task task) {
 		long now = this.ticker.read();
 		if (claim(task, false, now)) {
+			task.startedAt = now;
 			TaskCounters counters = new TaskCounters();
 			run(task, counters, now);
 			this.counters.fold(counters);
@@ -734,6 +748,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			counters.finished(succeeded, runNanos);
 			TaskOutcome outcome = succeeded ? TaskOutcome.COMPLETED : TaskOutcome.FAILED;
 			this.reporter.runEnded(span, task, outcome, wait);
+			this.reporter.ended(task, outcome, wait, runNanos, failure);
 			this.reporter.callback(task, outcome, result, failure);
 			if (succeeded) {
 				task.complete(result);
@@ -755,6 +770,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 		counters.ranCancelled(runNanos);
 		this.reporter.runEnded(span, task, TaskOutcome.CANCELLED, wait);
+		this.reporter.ended(task, TaskOutcome.CANCELLED, wait, runNanos, null);
 		this.reporter.finished(task, TaskOutcome.CANCELLED, wait, runNanos, null);
 		return end;
 	}
@@ -934,6 +950,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		counters.finished(false, 0);
 		this.counters.fold(counters);
 		TaskRejectedException failure = rejection(task, "its worker's thread failed to start", cause);
+		long wait = this.ticker.read() - task.submittedAt;
+		this.reporter.ended(task, TaskOutcome.FAILED, wait, 0, failure);
 		this.reporter.callback(task, TaskOutcome.FAILED, null, failure);
 		if (task.reportsFailure()) {
 			this.reporter.uncaught(failure);
@@ -941,7 +959,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		else {
 			task.completeExceptionally(failure);
 		}
-		this.reporter.finished(task, TaskOutcome.FAILED, this.ticker.read() - task.submittedAt, 0, failure);
+		this.reporter.finished(task, TaskOutcome.FAILED, wait, 0, failure);
 	}
 
 	/**
@@ -1051,6 +1069,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				yield null;
 			}
 		};
+		this.reporter.ended(task, outcome, now - task.submittedAt, 0, failure);
 		this.reporter.callback(task, outcome, null, failure);
 		this.reporter.finished(task, outcome, now - task.submittedAt, 0, failure);
 		if (failure != null) {
@@ -1282,8 +1301,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	@Override
-	public WaitHistogram waitHistogram() {
+	public DurationHistogram waitHistogram() {
 		return this.counters.waitHistogram(this.workers);
+	}
+
+	@Override
+	public DurationHistogram runHistogram() {
+		return this.counters.runHistogram(this.workers);
 	}
 
 	@Override

@@ -34,7 +34,8 @@ class ExecutorServiceContractTests {
 		this.pool.shutdown();
 		List<Executable> paths = List.of(() -> this.pool.execute(runnable), () -> this.pool.submit(runnable),
 				() -> this.pool.submit(runnable, 1), () -> this.pool.submit(callable),
-				() -> this.pool.submit(callable, TaskOptions.defaults()), () -> this.pool.invokeAll(List.of(callable)),
+				() -> this.pool.submit(callable, TaskOptions.defaults()),
+				() -> this.pool.submit(runnable, TaskOptions.defaults()), () -> this.pool.invokeAll(List.of(callable)),
 				() -> this.pool.invokeAll(List.of(callable), 1, TimeUnit.SECONDS),
 				() -> this.pool.invokeAny(List.of(callable)),
 				() -> this.pool.invokeAny(List.of(callable), 1, TimeUnit.SECONDS));
@@ -159,6 +160,24 @@ class ExecutorServiceContractTests {
 			throw new IllegalStateException("x");
 		}, "r").get(10, TimeUnit.SECONDS));
 		this.pool.drain(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aVoidLambdaWithOptionsKeepsItsOptionsRatherThanBecomingTheResult() throws Exception {
+		List<String> names = new java.util.concurrent.CopyOnWriteArrayList<>();
+		try (GoPool named = GoPool.newBuilder().listener(new GoPoolListener() {
+
+			@Override
+			public void taskSubmitted(TaskEvent.Submitted event) {
+				names.add(String.valueOf(event.taskName()));
+			}
+
+		}).build("void-with-options")) {
+			Future<?> future = named.submit(() -> {
+			}, TaskOptions.defaults().withName("void"));
+			assertThat(future.get(10, TimeUnit.SECONDS)).isNull();
+			assertThat(names).containsExactly("void");
+		}
 	}
 
 }

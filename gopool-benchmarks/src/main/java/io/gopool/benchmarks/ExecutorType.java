@@ -10,8 +10,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.gopool.GoPool;
+import io.gopool.GoPoolBuilder;
+import io.gopool.TaskObserver;
 import io.gopool.TaskOptions;
 import io.gopool.WorkerType;
+import io.gopool.spring.observation.ObservationTaskObserver;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -116,6 +123,22 @@ public enum ExecutorType {
 		}
 	},
 
+	/**
+	 * GoPool with platform workers and an Observation per task, recorded by Micrometer's
+	 * meter handler (a timer per pool, task name and outcome), as the starter sets it up
+	 * in an application with the actuator: what {@code gopool.observations.enabled}
+	 * costs.
+	 */
+	GOPOOL_OBSERVED {
+		@Override
+		Contender create(int workers, int capacity) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			return goPool(WorkerType.PLATFORM, workers, capacity, new ObservationTaskObserver(registry, null));
+		}
+	},
+
 	/** GoPool with virtual workers (Java 21+). */
 	GOPOOL_VIRTUAL {
 		@Override
@@ -136,12 +159,19 @@ public enum ExecutorType {
 	abstract Contender create(int workers, int capacity);
 
 	private static Contender goPool(WorkerType type, int workers, int capacity) {
-		GoPool pool = GoPool.newBuilder()
+		return goPool(type, workers, capacity, null);
+	}
+
+	private static Contender goPool(WorkerType type, int workers, int capacity, @Nullable TaskObserver observer) {
+		GoPoolBuilder builder = GoPool.newBuilder()
 			.workerType(type)
 			.minWorkers(workers)
 			.maxWorkers(workers)
-			.queueCapacity(capacity)
-			.build("bench");
+			.queueCapacity(capacity);
+		if (observer != null) {
+			builder.taskObserver(observer);
+		}
+		GoPool pool = builder.build("bench");
 		return new Contender(pool, (task, priority) -> {
 			if (priority == Contender.NO_PRIORITY) {
 				pool.execute(task);

@@ -33,7 +33,7 @@ class StarterLayeringTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.gopool.spring.actuate..", "io.gopool.spring.async..",
 					"io.gopool.spring.autoconfigure..", "io.gopool.spring.dashboard..", "io.gopool.spring.metrics..",
-					"io.gopool.spring.web..")
+					"io.gopool.spring.observation..", "io.gopool.spring.web..")
 			.check(this.starter);
 	}
 
@@ -44,6 +44,16 @@ class StarterLayeringTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.micrometer.core..")
+			.check(this.starter);
+	}
+
+	@Test
+	void theObservationApiOnlyInObservation() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.gopool.spring.observation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.micrometer.observation..")
 			.check(this.starter);
 	}
 

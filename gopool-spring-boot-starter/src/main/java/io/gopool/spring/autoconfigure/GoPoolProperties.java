@@ -41,6 +41,8 @@ public class GoPoolProperties {
 
 	private final Trace trace = new Trace();
 
+	private final Observations observations = new Observations();
+
 	private final Dashboard dashboard = new Dashboard();
 
 	private final Web web = new Web();
@@ -85,6 +87,10 @@ public class GoPoolProperties {
 
 	public Trace getTrace() {
 		return this.trace;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public Dashboard getDashboard() {
@@ -391,6 +397,27 @@ public class GoPoolProperties {
 
 		public void setInterval(@Nullable Duration interval) {
 			this.interval = interval;
+		}
+
+	}
+
+	/**
+	 * A Micrometer Observation per task, when an ObservationRegistry is present.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether each task runs inside an Observation named 'gopool.task' (a span per
+		 * task with a tracer), a child of the submitter's current observation.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

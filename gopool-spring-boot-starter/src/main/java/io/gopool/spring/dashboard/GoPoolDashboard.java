@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import io.gopool.DurationHistogram;
 import io.gopool.GoPool;
 import io.gopool.GoPoolLevels;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.RunningTask;
 import io.gopool.TaskCounts;
-import io.gopool.WaitHistogram;
 import io.gopool.spring.GoPoolRegistry;
 
 /**
@@ -219,13 +219,13 @@ public final class GoPoolDashboard implements AutoCloseable {
 
 		private TaskCounts lastCounts;
 
-		private WaitHistogram lastWaits = WaitHistogram.empty();
+		private DurationHistogram lastWaits = DurationHistogram.empty();
 
 		History(int capacity) {
 			this.capacity = capacity;
 		}
 
-		synchronized void add(long time, GoPoolStats stats, int queueCapacity, WaitHistogram waits) {
+		synchronized void add(long time, GoPoolStats stats, int queueCapacity, DurationHistogram waits) {
 			if (this.lastCounts != null && time > this.lastTime) {
 				double seconds = (time - this.lastTime) / 1000.0;
 				GoPoolLevels levels = stats.levels();

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
+import io.gopool.DurationHistogram;
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.TaskCounts;
-import io.gopool.WaitHistogram;
 import io.gopool.spring.GoPoolRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -27,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  * meters that Micrometer's {@code ExecutorServiceMetrics} publishes for a
  * {@code ThreadPoolExecutor}, so that existing dashboards work, and GoPool's own
  * {@code gopool.tasks} (by {@code result}), {@code gopool.task.wait} and
- * {@code gopool.task.run}, and the wait distribution as cumulative
- * {@code gopool.task.wait.histogram} buckets (tag {@code le}) that PromQL's
- * {@code histogram_quantile} reads, taken from the pool's own wait histogram. The meters
- * read the pool's stats when they are scraped, once per scrape for all of a pool's
- * meters; nothing is recorded per task.
+ * {@code gopool.task.run}, and the wait and run-time distributions as cumulative
+ * {@code gopool.task.wait.histogram} and {@code gopool.task.run.histogram} buckets (tag
+ * {@code le}) that PromQL's {@code histogram_quantile} reads, taken from the pool's own
+ * histograms. The meters read the pool's stats when they are scraped, once per scrape for
+ * all of a pool's meters; nothing is recorded per task.
  */
 public class GoPoolMetrics implements MeterBinder {
 
@@ -42,8 +43,8 @@ public class GoPoolMetrics implements MeterBinder {
 	private final GoPoolRegistry registry;
 
 	/**
-	 * The wait distribution's bucket bounds: 2^10 ns (about 1 µs) to 2^36 ns (about 69
-	 * s), every fourfold, exact edges of the pool's own power-of-two histogram.
+	 * The distributions' bucket bounds: 2^10 ns (about 1 µs) to 2^36 ns (about 69 s),
+	 * every fourfold, exact edges of the pool's own power-of-two histogram.
 	 */
 	private static final int FIRST_BOUND = 10;
 
@@ -99,11 +100,10 @@ public class GoPoolMetrics implements MeterBinder {
 		tasks("cancelled", TaskCounts::cancelled, pool, tags, registry);
 		tasks("evicted", TaskCounts::evicted, pool, tags, registry);
 		tasks("returned", TaskCounts::returned, pool, tags, registry);
-		for (int exponent = FIRST_BOUND; exponent <= LAST_BOUND; exponent += BOUND_STEP) {
-			Duration bound = Duration.ofNanos(1L << exponent);
-			waitBucket(seconds(bound), pool, (reading) -> reading.waits().countBelow(bound), tags, registry);
-		}
-		waitBucket("+Inf", pool, (reading) -> reading.waits().count(), tags, registry);
+		histogram("gopool.task.wait.histogram", "Tasks that started after waiting less than le seconds", pool,
+				Reading::waits, tags, registry);
+		histogram("gopool.task.run.histogram", "Tasks that ran for less than le seconds", pool, Reading::runs, tags,
+				registry);
 		FunctionTimer
 			.builder("gopool.task.wait", pool, (p) -> p.read().stats().counts().started(),
 					(p) -> p.read().stats().counts().totalWaitNanos(), TimeUnit.NANOSECONDS)
@@ -142,14 +142,23 @@ public class GoPoolMetrics implements MeterBinder {
 	}
 
 	/**
-	 * One bucket of the wait distribution, cumulative as Prometheus histograms are, so
-	 * that {@code histogram_quantile} computes wait percentiles from it.
+	 * A distribution as cumulative buckets, as Prometheus histograms are, so that
+	 * {@code histogram_quantile} computes percentiles from it.
 	 */
-	private static void waitBucket(String le, PoolReading pool, ToLongFunction<Reading> value, Tags tags,
-			MeterRegistry registry) {
-		FunctionCounter.builder("gopool.task.wait.histogram", pool, (p) -> value.applyAsLong(p.read()))
-			.description("Tasks that started after waiting less than le seconds (cumulative, as a Prometheus "
-					+ "histogram's buckets)")
+	private static void histogram(String name, String description, PoolReading pool,
+			Function<Reading, DurationHistogram> histogram, Tags tags, MeterRegistry registry) {
+		for (int exponent = FIRST_BOUND; exponent <= LAST_BOUND; exponent += BOUND_STEP) {
+			Duration bound = Duration.ofNanos(1L << exponent);
+			bucket(name, description, seconds(bound), pool, (reading) -> histogram.apply(reading).countBelow(bound),
+					tags, registry);
+		}
+		bucket(name, description, "+Inf", pool, (reading) -> histogram.apply(reading).count(), tags, registry);
+	}
+
+	private static void bucket(String name, String description, String le, PoolReading pool,
+			ToLongFunction<Reading> value, Tags tags, MeterRegistry registry) {
+		FunctionCounter.builder(name, pool, (p) -> value.applyAsLong(p.read()))
+			.description(description + " (cumulative, as a Prometheus histogram's buckets)")
 			.tags(tags)
 			.tag("le", le)
 			.register(registry);
@@ -176,8 +185,8 @@ public class GoPoolMetrics implements MeterBinder {
 	 * A pool's stats, settings and state, read together at {@code readAt}
 	 * ({@link System#nanoTime}).
 	 */
-	private record Reading(GoPoolStats stats, GoPoolSettings settings, WaitHistogram waits, boolean shutdown,
-			long readAt) {
+	private record Reading(GoPoolStats stats, GoPoolSettings settings, DurationHistogram waits, DurationHistogram runs,
+			boolean shutdown, long readAt) {
 	}
 
 	/**
@@ -203,7 +212,7 @@ public class GoPoolMetrics implements MeterBinder {
 			Reading reading = this.last;
 			if (reading == null || now - reading.readAt() > REUSE_NANOS) {
 				reading = new Reading(this.pool.stats(), this.pool.settings(), this.pool.waitHistogram(),
-						this.pool.isShutdown(), now);
+						this.pool.runHistogram(), this.pool.isShutdown(), now);
 				this.last = reading;
 			}
 			return reading;

@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class GoPoolActuatorTests {
 
-	private static final List<String> UNITLESS = List.of("gopool.shutdown", "gopool.task.wait.histogram");
+	private static final List<String> UNITLESS = List.of("gopool.shutdown", "gopool.task.wait.histogram",
+			"gopool.task.run.histogram");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GoPoolAutoConfiguration.class, GoPoolEndpointAutoConfiguration.class,
@@ -260,18 +262,11 @@ class GoPoolActuatorTests {
 				.count()).isEqualTo(1);
 			FunctionTimer wait = registry.get("gopool.task.wait").tag("name", "orders").functionTimer();
 			assertThat(wait.count()).isEqualTo(2);
-			List<Double> buckets = registry.find("gopool.task.wait.histogram")
-				.tag("name", "orders")
-				.functionCounters()
-				.stream()
-				.sorted(Comparator.comparingDouble((bucket) -> "+Inf".equals(bucket.getId().getTag("le"))
-						? Double.MAX_VALUE : Double.parseDouble(bucket.getId().getTag("le"))))
-				.map(FunctionCounter::count)
-				.toList();
-			assertThat(buckets).hasSize(15).isSorted().last().isEqualTo(2.0);
+			assertThat(buckets(registry, "gopool.task.wait.histogram")).hasSize(15).isSorted().last().isEqualTo(2.0);
 			org.awaitility.Awaitility.await()
 				.atMost(10, TimeUnit.SECONDS)
 				.until(() -> registry.get("gopool.task.run").tag("name", "orders").functionTimer().count() == 2);
+			assertThat(buckets(registry, "gopool.task.run.histogram")).hasSize(15).isSorted().last().isEqualTo(2.0);
 			for (Meter meter : registry.getMeters()) {
 				assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
 				// Timers have their time unit; gopool.shutdown is a 0/1 state,
@@ -315,6 +310,18 @@ class GoPoolActuatorTests {
 
 	private static Health health(CompositeHealthContributor composite, String pool) {
 		return ((HealthIndicator) composite.getContributor(pool)).health();
+	}
+
+	/** A histogram's cumulative buckets for the orders pool, by {@code le}. */
+	private static List<Double> buckets(MeterRegistry registry, String name) {
+		return registry.find(name)
+			.tag("name", "orders")
+			.functionCounters()
+			.stream()
+			.sorted(Comparator.comparingDouble((bucket) -> "+Inf".equals(bucket.getId().getTag("le")) ? Double.MAX_VALUE
+					: Double.parseDouble(bucket.getId().getTag("le"))))
+			.map(FunctionCounter::count)
+			.toList();
 	}
 
 }

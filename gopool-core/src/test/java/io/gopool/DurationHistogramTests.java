@@ -13,26 +13,26 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 @Timeout(60)
-class WaitHistogramTests {
+class DurationHistogramTests {
 
 	@Test
 	void bucketsDoubleInWidth() {
-		assertThat(WaitHistogram.bucket(-5)).isZero();
-		assertThat(WaitHistogram.bucket(0)).isZero();
-		assertThat(WaitHistogram.bucket(1)).isEqualTo(1);
-		assertThat(WaitHistogram.bucket(2)).isEqualTo(2);
-		assertThat(WaitHistogram.bucket(3)).isEqualTo(2);
-		assertThat(WaitHistogram.bucket(4)).isEqualTo(3);
-		assertThat(WaitHistogram.bucket(Long.MAX_VALUE)).isEqualTo(63);
+		assertThat(DurationHistogram.bucket(-5)).isZero();
+		assertThat(DurationHistogram.bucket(0)).isZero();
+		assertThat(DurationHistogram.bucket(1)).isEqualTo(1);
+		assertThat(DurationHistogram.bucket(2)).isEqualTo(2);
+		assertThat(DurationHistogram.bucket(3)).isEqualTo(2);
+		assertThat(DurationHistogram.bucket(4)).isEqualTo(3);
+		assertThat(DurationHistogram.bucket(Long.MAX_VALUE)).isEqualTo(63);
 	}
 
 	@Test
 	void countsBelowAPowerOfTwoBoundAreExactAsPrometheusBucketsNeedThem() {
-		long[] counts = new long[WaitHistogram.BUCKETS];
+		long[] counts = new long[DurationHistogram.BUCKETS];
 		for (long wait : new long[] { 0, 1000, 1024, 5_000_000 }) {
-			counts[WaitHistogram.bucket(wait)]++;
+			counts[DurationHistogram.bucket(wait)]++;
 		}
-		WaitHistogram histogram = new WaitHistogram(counts);
+		DurationHistogram histogram = new DurationHistogram(counts);
 		assertThat(histogram.countBelow(Duration.ZERO)).isZero();
 		assertThat(histogram.countBelow(Duration.ofNanos(1))).isEqualTo(1);
 		assertThat(histogram.countBelow(Duration.ofNanos(1024))).isEqualTo(2);
@@ -47,30 +47,30 @@ class WaitHistogramTests {
 
 	@Test
 	void percentilesAreEstimatedWithinTheirBucket() {
-		long[] counts = new long[WaitHistogram.BUCKETS];
+		long[] counts = new long[DurationHistogram.BUCKETS];
 		counts[20] = 99;
 		counts[30] = 1;
-		WaitHistogram histogram = new WaitHistogram(counts);
+		DurationHistogram histogram = new DurationHistogram(counts);
 		assertThat(histogram.count()).isEqualTo(100);
 		assertThat(histogram.valueAtQuantile(0.5).toNanos()).isBetween(1L << 19, 1L << 20);
 		assertThat(histogram.valueAtQuantile(0.99).toNanos()).isBetween(1L << 19, 1L << 20);
 		assertThat(histogram.valueAtQuantile(1).toNanos()).isBetween(1L << 29, 1L << 30);
-		assertThat(WaitHistogram.empty().valueAtQuantile(0.99)).isZero();
+		assertThat(DurationHistogram.empty().valueAtQuantile(0.99)).isZero();
 		assertThatIllegalArgumentException().isThrownBy(() -> histogram.valueAtQuantile(1.5))
 			.withMessage("quantile must be from 0 to 1 (was 1.5)");
 	}
 
 	@Test
 	void anIntervalIsTheDifferenceOfTwoSnapshots() {
-		long[] before = new long[WaitHistogram.BUCKETS];
+		long[] before = new long[DurationHistogram.BUCKETS];
 		before[10] = 5;
 		long[] after = before.clone();
 		after[10] = 7;
 		after[40] = 3;
-		WaitHistogram interval = new WaitHistogram(after).since(new WaitHistogram(before));
+		DurationHistogram interval = new DurationHistogram(after).since(new DurationHistogram(before));
 		assertThat(interval.count()).isEqualTo(5);
 		assertThat(interval.valueAtQuantile(1).toNanos()).isBetween(1L << 39, 1L << 40);
-		assertThat(new WaitHistogram(after)).isEqualTo(new WaitHistogram(after.clone())).isNotEqualTo(interval);
+		assertThat(new DurationHistogram(after)).isEqualTo(new DurationHistogram(after.clone())).isNotEqualTo(interval);
 	}
 
 	@Test
@@ -93,10 +93,40 @@ class WaitHistogramTests {
 			ticker.advance(Duration.ofMillis(1));
 			gate.open();
 			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 0);
-			WaitHistogram waits = pool.waitHistogram();
+			DurationHistogram waits = pool.waitHistogram();
 			assertThat(waits.count()).isEqualTo(100);
 			assertThat(waits.valueAtQuantile(0.01)).isZero();
 			assertThat(waits.valueAtQuantile(0.99).toNanos()).isBetween(1L << 19, 1L << 20);
+		}
+	}
+
+	@Test
+	void aPoolCountsEveryRunWhateverItsOutcomeAndKeepsTheCountsOfRetiredWorkers() throws Exception {
+		FakeTicker ticker = new FakeTicker();
+		try (GoPool pool = GoPool.newBuilder()
+			.minWorkers(0)
+			.maxWorkers(1)
+			.keepAlive(Duration.ZERO)
+			.ticker(ticker)
+			.build("runs")) {
+			pool.submit(() -> ticker.advance(Duration.ofMillis(3))).get(10, TimeUnit.SECONDS);
+			assertThat(pool.submit(() -> {
+				ticker.advance(Duration.ofNanos(3_000));
+				throw new IllegalStateException("boom");
+			})).failsWithin(10, TimeUnit.SECONDS);
+			for (int i = 0; i < 8; i++) {
+				pool.submit(() -> {
+				}).get(10, TimeUnit.SECONDS);
+			}
+			await().atMost(10, TimeUnit.SECONDS).until(() -> pool.stats().levels().workers() == 0);
+			DurationHistogram runs = pool.runHistogram();
+			assertThat(runs.count()).isEqualTo(10);
+			assertThat(runs.countBelow(Duration.ofNanos(1))).isEqualTo(8);
+			assertThat(runs.countBelow(Duration.ofNanos(1L << 12)) - runs.countBelow(Duration.ofNanos(1L << 11)))
+				.as("the failed task's 3 us run")
+				.isEqualTo(1);
+			assertThat(runs.valueAtQuantile(1).toNanos()).isBetween(1L << 21, 1L << 22);
+			assertThat(pool.waitHistogram().count()).isEqualTo(10);
 		}
 	}
 
