@@ -1,5 +1,6 @@
 package io.gopool;
 
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,11 @@ final class DeadlineTimer {
 			thread.setDaemon(true);
 			return thread;
 		});
+	}
+
+	/** Runs an action once after a delay, on the timer thread (task group deadlines). */
+	static ScheduledFuture<?> schedule(Runnable action, long delayNanos) {
+		return TIMER.schedule(action, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
 	}
 
 	static void schedule(WorkerPool pool, Task task, long delayNanos) {

@@ -58,6 +58,23 @@ public interface GoPool extends ExecutorService, AutoCloseable {
 	<T> CompletableFuture<T> submit(Callable<T> task, TaskOptions options);
 
 	/**
+	 * Starts a task group with the default options: members are waited for together, and
+	 * the first failure cancels the rest (see {@link TaskGroup}).
+	 * @param <T> the members' result type
+	 * @return a new group
+	 */
+	<T> TaskGroup<T> newGroup();
+
+	/**
+	 * Starts a task group with options: a name, a deadline for the whole group, a limit
+	 * on how many members run at once, fail-fast on or off (see {@link TaskGroup}).
+	 * @param <T> the members' result type
+	 * @param options the group's options
+	 * @return a new group
+	 */
+	<T> TaskGroup<T> newGroup(GroupOptions options);
+
+	/**
 	 * Submits a task without a result, with options, as
 	 * {@link #submit(Callable, TaskOptions)} does. Without this method a {@code void}
 	 * lambda with options would resolve to {@link #submit(Runnable, Object)} and the

@@ -288,6 +288,36 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	@Override
+	public <T> TaskGroup<T> newGroup() {
+		return new TaskGroup<>(this, GroupOptions.defaults());
+	}
+
+	@Override
+	public <T> TaskGroup<T> newGroup(GroupOptions options) {
+		return new TaskGroup<>(this, options);
+	}
+
+	/** Whether the thread is one of this pool's workers (a task group's join refuses). */
+	boolean isWorkerThread(Thread thread) {
+		for (Worker worker : this.workers) {
+			if (worker.thread == thread) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether shutdownNow was called. */
+	boolean isStopping() {
+		return runState() >= STOP;
+	}
+
+	/** The pool's default deadline in nanoseconds, or zero for none. */
+	long defaultDeadlineNanos() {
+		return this.defaultDeadlineNanos;
+	}
+
+	@Override
 	public CompletableFuture<?> submit(Runnable task, TaskOptions options) {
 		Objects.requireNonNull(task, "task must not be null");
 		return submit(Executors.callable(task), options);
@@ -310,7 +340,15 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return submit(Executors.callable(task, result), TaskOptions.defaults());
 	}
 
-	private <T> CallableTask<T> newCallableTask(Callable<T> callable, TaskOptions options) {
+	/**
+	 * Submits a task made beforehand with {@link #newCallableTask}, so that the caller (a
+	 * task group) holds the task's future before any worker can run it.
+	 */
+	<T> void submitPrepared(CallableTask<T> task) {
+		dispatch(task);
+	}
+
+	<T> CallableTask<T> newCallableTask(Callable<T> callable, TaskOptions options) {
 		long now = this.ticker.read();
 		long deadlineNanos = deadlineNanos(options);
 		return new CallableTask<>(this, callable, priority(options), options.name(), options.callback(), now,
