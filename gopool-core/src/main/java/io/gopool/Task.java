@@ -100,6 +100,19 @@ abstract class Task {
 	long startedAt;
 
 	/**
+	 * The task's key ({@link TaskOptions#withKey}), or {@code null}. Plain: set by the
+	 * submitter before the task is handed on.
+	 */
+	@Nullable Object key;
+
+	/**
+	 * Whether the task waits behind its key (see {@link TaskKeys}): it holds a queue
+	 * place but is in no lane, so its ending gives the place back as if it had been
+	 * polled. Cleared just before the task is linked into a lane.
+	 */
+	volatile boolean parked;
+
+	/**
 	 * The task's span when the pool has a {@link TaskObserver}. Plain: set by the
 	 * submitter before the task is handed on, which publishes it.
 	 */

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-task options for {@link GoPool#submit(java.util.concurrent.Callable, TaskOptions)}:
- * a priority, a deadline, a name and a completion callback. Instances are immutable; each
- * {@code with...} method returns a copy, so a shared instance is safe to reuse:
+ * a priority, a deadline, a name, a completion callback and a key (see {@link #withKey}).
+ * Instances are immutable; each {@code with...} method returns a copy, so a shared
+ * instance is safe to reuse:
  *
  * <pre class="code">
  * TaskOptions urgent = TaskOptions.defaults().withPriority(-10).withDeadline(Duration.ofMillis(500));
@@ -39,7 +40,7 @@ public final class TaskOptions {
 	 */
 	public static final int LEAST_URGENT = 19;
 
-	private static final TaskOptions DEFAULTS = new TaskOptions(null, null, null, null);
+	private static final TaskOptions DEFAULTS = new TaskOptions(null, null, null, null, null);
 
 	private final @Nullable Integer priority;
 
@@ -49,12 +50,15 @@ public final class TaskOptions {
 
 	private final @Nullable TaskCallback callback;
 
+	private final @Nullable Object key;
+
 	private TaskOptions(@Nullable Integer priority, @Nullable Duration deadline, @Nullable String name,
-			@Nullable TaskCallback callback) {
+			@Nullable TaskCallback callback, @Nullable Object key) {
 		this.priority = priority;
 		this.deadline = deadline;
 		this.name = name;
 		this.callback = callback;
+		this.key = key;
 	}
 
 	/**
@@ -74,7 +78,7 @@ public final class TaskOptions {
 	 */
 	public TaskOptions withPriority(int priority) {
 		checkPriority(priority, "priority");
-		return new TaskOptions(priority, this.deadline, this.name, this.callback);
+		return new TaskOptions(priority, this.deadline, this.name, this.callback, this.key);
 	}
 
 	/**
@@ -85,7 +89,7 @@ public final class TaskOptions {
 	 */
 	public TaskOptions withDeadline(Duration deadline) {
 		Objects.requireNonNull(deadline, "deadline must not be null");
-		return new TaskOptions(this.priority, deadline, this.name, this.callback);
+		return new TaskOptions(this.priority, deadline, this.name, this.callback, this.key);
 	}
 
 	/**
@@ -96,7 +100,7 @@ public final class TaskOptions {
 	 */
 	public TaskOptions withName(String name) {
 		Objects.requireNonNull(name, "name must not be null");
-		return new TaskOptions(this.priority, this.deadline, name, this.callback);
+		return new TaskOptions(this.priority, this.deadline, name, this.callback, this.key);
 	}
 
 	/**
@@ -106,7 +110,33 @@ public final class TaskOptions {
 	 */
 	public TaskOptions withCallback(TaskCallback callback) {
 		Objects.requireNonNull(callback, "callback must not be null");
-		return new TaskOptions(this.priority, this.deadline, this.name, callback);
+		return new TaskOptions(this.priority, this.deadline, this.name, callback, this.key);
+	}
+
+	/**
+	 * Returns a copy with a key: tasks with equal keys ({@link Object#equals}) run one at
+	 * a time, in submission order, while tasks with different keys run in parallel. A
+	 * task waiting for its key's previous task holds a queue place but no worker; it
+	 * starts once every earlier task of its key has ended, whatever their outcome (a
+	 * failure, expiry or cancellation does not hold up the rest). Order within a key
+	 * comes before priority: a task's priority counts only once its key lets it go. The
+	 * pool keeps memory for a key only while it has tasks. A keyed task whose key is busy
+	 * cannot run in the caller: with {@link RejectionPolicy#CALLER_RUNS} and a full queue
+	 * it is rejected.
+	 * @param key the key, such as an account or order id; compared with {@code equals}
+	 * @return a copy with the key set
+	 */
+	public TaskOptions withKey(Object key) {
+		Objects.requireNonNull(key, "key must not be null");
+		return new TaskOptions(this.priority, this.deadline, this.name, this.callback, key);
+	}
+
+	/**
+	 * Returns the task's key, or {@code null} for a task that has none.
+	 * @return the key or {@code null}
+	 */
+	public @Nullable Object key() {
+		return this.key;
 	}
 
 	/**
@@ -151,7 +181,7 @@ public final class TaskOptions {
 	@Override
 	public String toString() {
 		return "TaskOptions[priority=" + this.priority + ", deadline=" + this.deadline + ", name=" + this.name
-				+ ", callback=" + (this.callback != null) + "]";
+				+ ", callback=" + (this.callback != null) + ", key=" + this.key + "]";
 	}
 
 }

@@ -188,6 +188,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final IdleWorkerStack idle = new IdleWorkerStack();
 
+	/** The keys of keyed tasks, and the tasks waiting behind them. */
+	private final TaskKeys keys = new TaskKeys();
+
 	private final BlockedSubmitters blocked;
 
 	/** {@code null} without a stuck threshold, so that workers test one field. */
@@ -274,8 +277,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		Objects.requireNonNull(options, "options must not be null");
 		long now = this.ticker.read();
 		long deadlineNanos = deadlineNanos(options);
-		dispatch(new RunnableTask(task, priority(options), options.name(), options.callback(), now, now + deadlineNanos,
-				hasDeadline(options, deadlineNanos)));
+		RunnableTask runnableTask = new RunnableTask(task, priority(options), options.name(), options.callback(), now,
+				now + deadlineNanos, hasDeadline(options, deadlineNanos));
+		runnableTask.key = options.key();
+		dispatch(runnableTask);
 	}
 
 	@Override
@@ -305,6 +310,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 		}
 		return false;
+	}
+
+	/** How many keys have tasks (tests: keys are forgotten when their last task ends). */
+	int keyCount() {
+		return this.keys.keys();
 	}
 
 	/** Whether shutdownNow was called. */
@@ -351,8 +361,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	<T> CallableTask<T> newCallableTask(Callable<T> callable, TaskOptions options) {
 		long now = this.ticker.read();
 		long deadlineNanos = deadlineNanos(options);
-		return new CallableTask<>(this, callable, priority(options), options.name(), options.callback(), now,
-				now + deadlineNanos, hasDeadline(options, deadlineNanos));
+		CallableTask<T> task = new CallableTask<>(this, callable, priority(options), options.name(), options.callback(),
+				now, now + deadlineNanos, hasDeadline(options, deadlineNanos));
+		task.key = options.key();
+		return task;
 	}
 
 	private int priority(TaskOptions options) {
@@ -374,6 +386,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 		if (this.taskDecorator != null) {
 			task.decorate(this.taskDecorator);
+		}
+		if (task.key != null && !admitKeyed(task)) {
+			return;
 		}
 		long blockDeadline = 0;
 		boolean lookedAgain = false;
@@ -461,6 +476,103 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 	}
 
+	/**
+	 * Admits a keyed task: returns {@code true} if its key had no task, so that it goes
+	 * on as any task; otherwise parks it behind its key, holding a queue place
+	 * (accepted), or, if the queue has no room, applies the rejection policy, and returns
+	 * {@code false}. A keyed task whose key is busy cannot run in the caller: CALLER_RUNS
+	 * rejects it.
+	 */
+	private boolean admitKeyed(Task task) {
+		long blockDeadline = 0;
+		for (;;) {
+			if (runState() != RUNNING) {
+				throw reject(task, "pool is shut down", null);
+			}
+			TaskKeys.Admission admission = this.keys.admit(task, this.queue);
+			if (admission == TaskKeys.Admission.FIRST) {
+				return true;
+			}
+			if (admission == TaskKeys.Admission.PARKED) {
+				parked(task);
+				return false;
+			}
+			if (purgeExpired()) {
+				continue;
+			}
+			switch (this.rejectionPolicy) {
+				case DISCARD -> {
+					task.completeExceptionally(reject(task, "discarded, the pool is full", null));
+					return false;
+				}
+				case DISCARD_OLDEST -> {
+					if (!evictLeastUrgent()) {
+						throw reject(task, "the pool is full and its queue holds nothing to evict", null);
+					}
+				}
+				case BLOCK -> {
+					if (blockDeadline == 0) {
+						blockDeadline = System.nanoTime() + this.blockTimeoutNanos;
+					}
+					awaitRoom(task, blockDeadline);
+				}
+				case CALLER_RUNS ->
+					throw reject(task, "the pool is full, and a task whose key is busy cannot run in the caller", null);
+				default -> throw reject(task, "the pool is full", null);
+			}
+		}
+	}
+
+	/**
+	 * Accepts a task parked behind its key, unless the pool shut down meanwhile (then the
+	 * task is withdrawn, as in {@link #enqueue}).
+	 */
+	private void parked(Task task) {
+		if (runState() != RUNNING && task.transition(Task.NEW, Task.WITHDRAWN)) {
+			// Out of its key's queue before its place is given back (see TaskKeys).
+			this.keys.ended(task);
+			this.queue.release(task, true);
+			tryTerminate();
+			throw reject(task, "pool is shut down", null);
+		}
+		accepted(task);
+		this.reporter.queued(task, this.queue);
+		if (task.hasDeadline) {
+			DeadlineTimer.schedule(this, task, task.deadline - this.ticker.read());
+		}
+	}
+
+	/**
+	 * After a keyed task ended or was refused: takes it out of its key's queue if it was
+	 * waiting there, or lets the key's next task go, linking it into the queue in its
+	 * reserved place. While shutdownNow runs, the next task is returned instead.
+	 */
+	private void keyEnded(Task task) {
+		Task next = this.keys.ended(task);
+		if (next == null) {
+			return;
+		}
+		if (runState() >= STOP) {
+			endUnstarted(next, TaskOutcome.RETURNED, this.ticker.read(), true);
+			return;
+		}
+		next.parked = false;
+		this.queue.offer(next);
+		if (runState() >= STOP) {
+			// shutdownNow may have drained the queue before the link: return it here.
+			endUnstarted(next, TaskOutcome.RETURNED, this.ticker.read(), false);
+			return;
+		}
+		if (!wakeForQueue() && workerCount() == 0) {
+			try {
+				tryAddWorker(null);
+			}
+			catch (WorkerStartException ex) {
+				this.reporter.uncaught(ex);
+			}
+		}
+	}
+
 	private void enqueue(Task task) {
 		task.inQueue = true;
 		this.queue.offer(task);
@@ -507,6 +619,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.counters.rejected.increment();
 		TaskRejectedException rejection = rejection(task, reason, cause);
 		this.reporter.rejected(task, reason, rejection);
+		if (task.key != null) {
+			keyEnded(task);
+		}
 		return rejection;
 	}
 
@@ -798,6 +913,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				task.completeExceptionally(failure);
 			}
 			this.reporter.finished(task, outcome, wait, runNanos, failure);
+			if (task.key != null) {
+				keyEnded(task);
+			}
 			return end;
 		}
 		// Cancelled while running: the canceller counts it, runs the callback, completes
@@ -810,6 +928,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.reporter.runEnded(span, task, TaskOutcome.CANCELLED, wait);
 		this.reporter.ended(task, TaskOutcome.CANCELLED, wait, runNanos, null);
 		this.reporter.finished(task, TaskOutcome.CANCELLED, wait, runNanos, null);
+		if (task.key != null) {
+			keyEnded(task);
+		}
 		return end;
 	}
 
@@ -849,7 +970,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 		// A submitter may have queued a task while it still counted us: stay if there is
 		// work and room for us.
-		while (this.queue.size() > 0) {
+		while (queueSize() > 0) {
 			long c = this.ctl.get();
 			if (countOf(c) >= workerLimit() || stateOf(c) >= STOP) {
 				break;
@@ -873,7 +994,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		}
 		this.counters.workerExited(worker, this.workers);
 		workerCountDropped();
-		if (runState() < STOP && this.queue.size() > 0 && workerCount() == 0) {
+		if (runState() < STOP && queueSize() > 0 && workerCount() == 0) {
 			try {
 				tryAddWorker(null);
 			}
@@ -908,8 +1029,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		return this.keepAliveNanos;
 	}
 
+	/**
+	 * The places of tasks that are linked, or about to be: parked tasks (waiting behind
+	 * their key) are left out, as no worker can take them until their key lets them go.
+	 */
 	int queueSize() {
-		return this.queue.size();
+		return this.queue.size() - this.keys.waiting();
 	}
 
 	boolean hasLinkedTask() {
@@ -998,6 +1123,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			task.completeExceptionally(failure);
 		}
 		this.reporter.finished(task, TaskOutcome.FAILED, wait, 0, failure);
+		if (task.key != null) {
+			keyEnded(task);
+		}
 	}
 
 	/**
@@ -1016,7 +1144,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private void startWorkersForQueue() {
-		for (int queued = this.queue.size(); queued > 0 && tryAddWorker(null); queued--) {
+		for (int queued = queueSize(); queued > 0 && tryAddWorker(null); queued--) {
 			// each iteration starts one worker for a queued task
 		}
 	}
@@ -1116,6 +1244,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		else {
 			task.completeCancelled();
 		}
+		if (task.key != null) {
+			// Before its place is given back (see TaskKeys).
+			keyEnded(task);
+		}
 		leftQueue(task, polled);
 		return true;
 	}
@@ -1131,7 +1263,8 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	private void leftQueue(Task task, boolean polled) {
 		if (task.inQueue) {
-			this.queue.release(task, polled);
+			// A task parked behind its key is in no lane: nothing dead stays behind.
+			this.queue.release(task, polled || task.parked);
 			this.blocked.signal();
 			if (runState() != RUNNING) {
 				// The last place may be given back after the last worker left (an
@@ -1212,6 +1345,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public List<Runnable> shutdownNow() {
 		advanceRunState(STOP);
 		List<Runnable> unstarted = new ArrayList<>();
+		// Tasks waiting behind their keys first: returning a key's current task would
+		// otherwise let the next one go.
+		for (Task task : this.keys.drainWaiting()) {
+			if (endUnstarted(task, TaskOutcome.RETURNED, this.ticker.read(), true)) {
+				unstarted.add(task.unstarted());
+			}
+		}
 		for (Task task = this.queue.poll(); task != null; task = this.queue.poll()) {
 			if (endUnstarted(task, TaskOutcome.RETURNED, this.ticker.read(), true)) {
 				unstarted.add(task.unstarted());
@@ -1335,7 +1475,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public GoPoolStats stats() {
 		int stuck = (this.monitor != null) ? this.monitor.stuckTasks() : 0;
 		return this.counters.snapshot(this.name, this.workers, workerCount(), this.queue.size(), this.blocked.waiting(),
-				stuck);
+				stuck, this.keys.waiting());
 	}
 
 	@Override

@@ -55,6 +55,9 @@ class AccountingTests {
 						if (random.nextInt(4) == 0) {
 							options = options.withDeadline(Duration.ofNanos(random.nextLong(0, 2_000_000)));
 						}
+						if (random.nextInt(3) == 0) {
+							options = options.withKey(random.nextInt(5));
+						}
 						int kind = random.nextInt(10);
 						try {
 							CompletableFuture<?> future = pool.submit(() -> {
@@ -96,6 +99,7 @@ class AccountingTests {
 			assertThat(stats.counts().finished()).as("every accepted task ended: %s", stats)
 				.isEqualTo(stats.counts().submitted());
 			assertThat(stats.levels().queueSize()).isZero();
+			assertThat(((WorkerPool) pool).keyCount()).as("no key left").isZero();
 			assertThat(stats.levels().workers()).isZero();
 			assertThat(callbacks.get()).as("one callback per accepted task").isEqualTo(stats.counts().submitted());
 			assertThat(listener.submitted.get()).isEqualTo(stats.counts().submitted());

@@ -111,6 +111,8 @@ class SoakTests {
 		assertThat(stats.levels().stuckTasks()).isZero();
 		assertThat(((WorkerPool) pool).searchingWorkers()).as("cycle %d: no worker left counted as searching", cycle)
 			.isZero();
+		assertThat(((WorkerPool) pool).keyCount()).as("cycle %d: no key left", cycle).isZero();
+		assertThat(stats.levels().waitingBehindKey()).isZero();
 		this.totals.add(stats, 6);
 	}
 
@@ -122,6 +124,9 @@ class SoakTests {
 				.withCallback((outcome, result, failure) -> callbacks.incrementAndGet());
 			if (random.nextInt(4) == 0) {
 				options = options.withDeadline(Duration.ofNanos(random.nextLong(0, 3_000_000)));
+			}
+			if (random.nextInt(3) == 0) {
+				options = options.withKey(random.nextInt(5));
 			}
 			int kind = random.nextInt(10);
 			try {
