@@ -135,8 +135,8 @@ public class GoPoolsEndpoint {
 		TaskCounts counts = stats.counts();
 		return new StatsDescriptor(levels.workers(), levels.idleWorkers(), levels.busyWorkers(),
 				levels.largestWorkers(), levels.queueSize(), levels.blockedSubmitters(), levels.stuckTasks(),
-				counts.submitted(), counts.started(), counts.completed(), counts.failed(), counts.rejected(),
-				counts.expired(), counts.cancelled(), counts.evicted(), counts.returned(),
+				levels.waitingBehindKey(), counts.submitted(), counts.started(), counts.completed(), counts.failed(),
+				counts.rejected(), counts.expired(), counts.cancelled(), counts.evicted(), counts.returned(),
 				millis(Duration.ofNanos(counts.totalWaitNanos())), millis(Duration.ofNanos(counts.totalRunNanos())));
 	}
 
@@ -189,6 +189,8 @@ public class GoPoolsEndpoint {
 	 * @param queueSize the tasks waiting in the queue
 	 * @param blockedSubmitters the submitters waiting for room under the block policy
 	 * @param stuckTasks the running tasks reported stuck
+	 * @param waitingBehindKey of the queued tasks, those waiting for an earlier task of
+	 * their key to end
 	 * @param submitted the tasks accepted
 	 * @param started the tasks that began to run
 	 * @param completed the tasks that ran and returned
@@ -202,8 +204,8 @@ public class GoPoolsEndpoint {
 	 * @param totalRun the time finished tasks ran, summed
 	 */
 	public record StatsDescriptor(int workers, int idleWorkers, int busyWorkers, int largestWorkers, int queueSize,
-			int blockedSubmitters, int stuckTasks, long submitted, long started, long completed, long failed,
-			long rejected, long expired, long cancelled, long evicted, long returned, String totalWait,
+			int blockedSubmitters, int stuckTasks, int waitingBehindKey, long submitted, long started, long completed,
+			long failed, long rejected, long expired, long cancelled, long evicted, long returned, String totalWait,
 			String totalRun) {
 	}
 

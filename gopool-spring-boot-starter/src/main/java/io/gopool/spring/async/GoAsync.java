@@ -33,8 +33,9 @@ import org.springframework.core.annotation.AliasFor;
  * <p>
  * On a class, the annotation applies to every public method. Everything is checked when
  * the bean is created: a pool that does not exist, a priority out of range, a deadline
- * that is not a duration or a return type that cannot carry a result fails startup with a
- * report that names the method.
+ * that is not a duration, a key expression that does not parse or names no argument, or a
+ * return type that cannot carry a result fails startup with a report that names the
+ * method.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -75,5 +76,18 @@ public @interface GoAsync {
 	 * @return the deadline, or empty
 	 */
 	String deadline() default "";
+
+	/**
+	 * A SpEL expression over the method's arguments whose value is each call's key
+	 * ({@link TaskOptions#withKey}): calls with equal keys run one at a time, in call
+	 * order; calls with different keys run in parallel. Arguments are named as in the
+	 * method ({@code #event.accountId}; the build must keep parameter names, as Spring
+	 * Boot's does) or by position ({@code #p0}, {@code #a0}). An expression that does not
+	 * parse, or names an argument the method does not have, fails startup; a call whose
+	 * key comes out {@code null} is refused with an {@link IllegalArgumentException}. By
+	 * default calls have no key.
+	 * @return the key expression, or empty
+	 */
+	String key() default "";
 
 }

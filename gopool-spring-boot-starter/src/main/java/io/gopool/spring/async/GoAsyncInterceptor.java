@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.gopool.GoPool;
+import io.gopool.TaskOptions;
 import io.gopool.TaskOutcome;
 import io.gopool.spring.GoPoolRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -17,6 +18,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.context.expression.MethodBasedEvaluationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
 
 /**
  * Submits each call of a {@code @GoAsync} method to its pool and returns the pool's
@@ -34,6 +38,8 @@ final class GoAsyncInterceptor implements MethodInterceptor {
 	 */
 	private static final Set<TaskOutcome> HANDLED = EnumSet.of(TaskOutcome.FAILED, TaskOutcome.EXPIRED,
 			TaskOutcome.EVICTED);
+
+	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
 	private final GoAsyncMethods methods;
 
@@ -53,19 +59,33 @@ final class GoAsyncInterceptor implements MethodInterceptor {
 		Class<?> targetClass = (invocation.getThis() != null) ? AopUtils.getTargetClass(invocation.getThis()) : null;
 		GoAsyncMethod target = this.methods.resolve(invocation.getMethod(), targetClass);
 		GoPool pool = this.registry.get().get(target.poolName());
+		TaskOptions options = (target.key() != null) ? target.options().withKey(key(target, invocation))
+				: target.options();
 		if (!target.returnsVoid()) {
-			return pool.submit(call(invocation), target.options());
+			return pool.submit(call(invocation), options);
 		}
 		// A callback, not whenComplete on the future: a callback runs on the thread that
 		// ends the task, where whenComplete would run on the caller's if the task ended
 		// before it was attached.
 		Object[] arguments = invocation.getArguments();
-		pool.submit(call(invocation), target.options().withCallback((outcome, result, failure) -> {
+		pool.submit(call(invocation), options.withCallback((outcome, result, failure) -> {
 			if (failure != null && HANDLED.contains(outcome)) {
 				handle(target, arguments, failure);
 			}
 		}));
 		return null;
+	}
+
+	/** Evaluates the method's key expression over the call's arguments. */
+	private static Object key(GoAsyncMethod target, MethodInvocation invocation) {
+		MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(null, target.method(),
+				invocation.getArguments(), PARAMETER_NAMES);
+		Object key = target.key().getValue(context);
+		if (key == null) {
+			throw new IllegalArgumentException("the key expression '" + target.keySource() + "' of "
+					+ target.options().name() + " gave null for this call; a keyed call needs a key");
+		}
+		return key;
 	}
 
 	private static Callable<Object> call(MethodInvocation invocation) {

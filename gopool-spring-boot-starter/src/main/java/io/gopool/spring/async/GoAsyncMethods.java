@@ -4,10 +4,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.gopool.TaskOptions;
@@ -16,15 +20,28 @@ import io.gopool.spring.GoPoolRegistry;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.BridgeMethodResolver;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.ClassUtils;
 
 /**
  * Resolves and checks {@code @GoAsync} methods, once each: the pool must exist, the
- * priority be in range, the deadline be a duration (after placeholders are resolved) and
- * the return type able to carry the result.
+ * priority be in range, the deadline be a duration (after placeholders are resolved), the
+ * key expression parse and read only the method's arguments, and the return type be able
+ * to carry the result.
  */
 final class GoAsyncMethods {
+
+	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
+	/** A SpEL variable reference, {@code #name}, not a method call on one. */
+	private static final Pattern VARIABLE = Pattern.compile("#([A-Za-z_$][A-Za-z0-9_$]*+)(?!\\s*\\()");
 
 	private final ConfigurableBeanFactory beanFactory;
 
@@ -97,7 +114,46 @@ final class GoAsyncMethods {
 					"returns " + returnType.getSimpleName() + ", which cannot carry a result computed later",
 					"Return void, Future, CompletableFuture or CompletionStage.");
 		}
-		return new GoAsyncMethod(method, poolName, options, returnsVoid);
+		Expression key = annotation.key().isEmpty() ? null : parseKey(annotation.key(), method, description);
+		return new GoAsyncMethod(method, poolName, options, returnsVoid, key, annotation.key());
+	}
+
+	/**
+	 * Parses a key expression and checks that every variable it reads is an argument of
+	 * the method, by name or position, so that a typo fails startup rather than every
+	 * call.
+	 */
+	private static Expression parseKey(String source, Method method, String description) {
+		Expression expression;
+		try {
+			expression = PARSER.parseExpression(source);
+		}
+		catch (ParseException ex) {
+			throw new InvalidGoAsyncMethodException(description,
+					"has key expression '" + source + "', which does not parse: " + ex.getSimpleMessage(),
+					"Use a SpEL expression over the arguments, such as #event.accountId or #p0.");
+		}
+		String[] names = PARAMETER_NAMES.getParameterNames(method);
+		Set<String> known = new LinkedHashSet<>();
+		if (names != null) {
+			known.addAll(Arrays.asList(names));
+		}
+		for (int i = 0; i < method.getParameterCount(); i++) {
+			known.add("p" + i);
+			known.add("a" + i);
+		}
+		Matcher variables = VARIABLE.matcher(source);
+		while (variables.find()) {
+			String variable = variables.group(1);
+			if (!known.contains(variable) && !"root".equals(variable) && !"this".equals(variable)) {
+				throw new InvalidGoAsyncMethodException(description,
+						"has key expression '" + source + "', which reads #" + variable
+								+ ", not an argument of the method",
+						"Name an argument: " + ((names != null) ? "#" + String.join(", #", names) + ", or " : "")
+								+ "#p0 to #p" + Math.max(0, method.getParameterCount() - 1) + " by position.");
+			}
+		}
+		return expression;
 	}
 
 	private Duration parseDeadline(String deadline, String description) {
