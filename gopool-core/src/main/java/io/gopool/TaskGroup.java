@@ -78,7 +78,7 @@ import org.jspecify.annotations.Nullable;
  * <li><b>Deadline</b> ({@link GroupOptions#withDeadline}): when it passes, members that
  * have not started end {@link TaskOutcome#EXPIRED} (each member's deadline is cut to the
  * group's) and running ones are cancelled and interrupted; {@code join} throws with a
- * {@link TaskExpiredException}.</li>
+ * {@link TimeoutException} that says so.</li>
  * <li><b>Limit</b> ({@link GroupOptions#withLimit}): at most that many members run at
  * once; the others wait in the group, holding no worker and no queue place, and are
  * handed to the pool as running members end. A waiting member the group stops was never a
@@ -301,7 +301,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		stop();
+		stop(false);
 		boolean interrupted = false;
 		synchronized (this.lock) {
 			this.open = false;
@@ -366,7 +366,9 @@ public final class TaskGroup<T> implements AutoCloseable {
 		// Whoever comes second cancels: the stopper or canceller sets its flag, then
 		// reads
 		// dispatched.
-		if (this.stopped || member.cancelRequested) {
+		// A member that already ended is left alone: it may be the very failure that
+		// stopped the group, still finishing on its worker.
+		if ((this.stopped || member.cancelRequested) && !member.hasEnded()) {
 			task.future.cancel(true);
 		}
 		return null;
@@ -441,12 +443,26 @@ public final class TaskGroup<T> implements AutoCloseable {
 	}
 
 	private void recordFailure(Throwable failure) {
+		if (failure instanceof TaskExpiredException && this.options.deadline() != null
+				&& this.pool.now() - this.deadline >= 0) {
+			// A member expired by the group's deadline, before the group's own timer
+			// went off: the group's deadline is the failure.
+			expire();
+			return;
+		}
+		if (record(failure) && this.options.failFast()) {
+			stop(false);
+		}
+	}
+
+	/** Records a failure of the group; returns whether it is the first. */
+	private boolean record(Throwable failure) {
 		boolean first;
 		synchronized (this.lock) {
 			if (this.stopped && (this.failure != null || failure instanceof CancellationException)) {
 				// A cancellation the group made itself, or what a member it stopped
 				// threw on its way out (an InterruptedException, say).
-				return;
+				return false;
 			}
 			first = this.failure == null;
 			if (first) {
@@ -459,16 +475,16 @@ public final class TaskGroup<T> implements AutoCloseable {
 				this.laterFailures.add(failure);
 			}
 		}
-		if (first && this.options.failFast()) {
-			stop();
-		}
+		return first;
 	}
 
 	/**
 	 * Stops the members that have not ended: waiting ones are dropped, pool tasks are
-	 * cancelled with an interrupt.
+	 * cancelled with an interrupt. When the group's deadline passed ({@code expiring}),
+	 * only running members are cancelled: the queued ones expire on their own, their
+	 * deadlines being cut to the group's.
 	 */
-	private void stop() {
+	private void stop(boolean expiring) {
 		List<Member> dropped;
 		List<Member> inPool = new ArrayList<>();
 		synchronized (this.lock) {
@@ -497,7 +513,9 @@ public final class TaskGroup<T> implements AutoCloseable {
 			return;
 		}
 		for (Member member : inPool) {
-			member.task.cancel(true);
+			if (!expiring || member.isRunning()) {
+				member.task.cancel(true);
+			}
 		}
 	}
 
@@ -513,8 +531,13 @@ public final class TaskGroup<T> implements AutoCloseable {
 				return;
 			}
 		}
-		recordFailure(new TaskExpiredException(this.pool.name(), "group " + this.options.name(), overdue));
-		stop();
+		expire();
+	}
+
+	private void expire() {
+		record(new TimeoutException("the deadline of task group '" + this.options.name() + "' ("
+				+ this.options.deadline() + ") passed before all its members ended"));
+		stop(true);
 	}
 
 	private void cancelDeadlineTimer() {
@@ -524,7 +547,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 	}
 
 	private String notOpen() {
-		if (this.failure != null && this.stopped) {
+		if (this.failure != null && (this.stopped || this.options.failFast())) {
 			return "task group '" + this.options.name() + "' has failed (" + this.failure + "); no member can be added";
 		}
 		return "task group '" + this.options.name() + "' was joined or closed; no member can be added";
@@ -586,6 +609,10 @@ public final class TaskGroup<T> implements AutoCloseable {
 
 		boolean hasEnded() {
 			return this.run.get() == DONE;
+		}
+
+		boolean isRunning() {
+			return this.run.get() == RUNNING;
 		}
 
 		/** Ends a member that never ran; {@code false} if its code ran or is running. */

@@ -156,7 +156,8 @@ class TaskGroupTests {
 			});
 			CompletableFuture<String> queued = group.submit(() -> "never");
 			assertThatExceptionOfType(TaskGroupException.class).isThrownBy(group::join)
-				.withCauseInstanceOf(TaskExpiredException.class);
+				.withCauseInstanceOf(TimeoutException.class)
+				.withMessageContaining("the deadline of task group 'group' (PT0.1S) passed");
 			assertThat(interrupted).isTrue();
 			assertThat(running).isCancelled();
 			assertThat(queued).isCompletedExceptionally();
@@ -349,26 +350,36 @@ class TaskGroupTests {
 				int failing = random.nextInt(members + 2);
 				boolean join = random.nextBoolean();
 				try (TaskGroup<Integer> group = pool.newGroup(options)) {
-					for (int i = 0; i < members; i++) {
-						int member = i;
-						group.submit(() -> {
-							runningCode.incrementAndGet();
-							try {
-								Thread.yield();
-								if (member == failing) {
-									throw new IllegalStateException("member " + member);
+					boolean failedWhileAdding = false;
+					try {
+						for (int i = 0; i < members; i++) {
+							int member = i;
+							group.submit(() -> {
+								runningCode.incrementAndGet();
+								try {
+									Thread.yield();
+									if (member == failing) {
+										throw new IllegalStateException("member " + member);
+									}
+									return member;
 								}
-								return member;
-							}
-							finally {
-								runningCode.decrementAndGet();
-							}
-						});
+								finally {
+									runningCode.decrementAndGet();
+								}
+							});
+						}
+					}
+					catch (IllegalStateException ex) {
+						// A fail-fast group failed while members were still being added.
+						assertThat(ex).hasMessageContaining(
+								"has failed (java.lang.IllegalStateException: member " + failing + ")");
+						failedWhileAdding = true;
 					}
 					if (join) {
 						try {
 							assertThat(group.join()).hasSize(members);
 							assertThat(failing).isGreaterThanOrEqualTo(members);
+							assertThat(failedWhileAdding).isFalse();
 						}
 						catch (TaskGroupException ex) {
 							assertThat(ex.getCause()).hasMessage("member " + failing);
@@ -376,6 +387,88 @@ class TaskGroupTests {
 					}
 				}
 				assertThat(runningCode).as("round %d", round).hasValue(0);
+			}
+			pool.shutdown();
+			PoolAssertions.assertTerminates(pool);
+			TaskCounts counts = pool.stats().counts();
+			assertThat(counts.finished()).isEqualTo(counts.submitted());
+		}
+	}
+
+	@Test
+	void failFastRacingMemberCompletionEndsEveryMemberExactlyOnce() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).queueCapacity(100).build("racing")) {
+			for (int round = 0; round < 500; round++) {
+				AtomicInteger endings = new AtomicInteger();
+				List<CompletableFuture<Integer>> futures = new ArrayList<>();
+				TaskGroup<Integer> group = pool.newGroup();
+				int failing = round % 6;
+				int added = 0;
+				try {
+					for (int i = 0; i < 6; i++) {
+						int member = i;
+						futures.add(group.submit(() -> {
+							if (member == failing) {
+								throw new IllegalStateException("member " + member);
+							}
+							return member;
+						}, TaskOptions.defaults()
+							.withCallback((outcome, result, failure) -> endings.incrementAndGet())));
+						added++;
+					}
+				}
+				catch (IllegalStateException ex) {
+					// The group failed while members were still being added.
+					assertThat(ex).hasMessageContaining("has failed");
+				}
+				int members = added;
+				assertThatExceptionOfType(TaskGroupException.class).isThrownBy(group::join)
+					.satisfies((ex) -> assertThat(ex.getCause()).hasMessage("member " + failing));
+				assertThat(futures).allSatisfy((future) -> assertThat(future).isDone());
+				// A callback runs before its task's future completes, and join waits for
+				// every member's future.
+				assertThat(endings).hasValue(members);
+			}
+			pool.shutdown();
+			PoolAssertions.assertTerminates(pool);
+			TaskCounts counts = pool.stats().counts();
+			assertThat(counts.finished()).isEqualTo(counts.submitted());
+			assertThat(counts.failed()).isEqualTo(500);
+			assertThat(counts.completed() + counts.cancelled()).isEqualTo(counts.submitted() - 500);
+		}
+	}
+
+	@Test
+	void theGroupDeadlineRacingCompletionEndsEveryMemberExactlyOnce() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).queueCapacity(100).build("deadline-race")) {
+			for (int round = 0; round < 200; round++) {
+				AtomicInteger endings = new AtomicInteger();
+				TaskGroup<Integer> group = pool.newGroup(GroupOptions.defaults().withDeadline(Duration.ofMillis(1)));
+				int added = 0;
+				try {
+					for (int i = 0; i < 4; i++) {
+						int member = i;
+						group.submit(() -> {
+							AccountingTests.busyWork(20_000);
+							return member;
+						}, TaskOptions.defaults()
+							.withCallback((outcome, result, failure) -> endings.incrementAndGet()));
+						added++;
+					}
+				}
+				catch (IllegalStateException ex) {
+					assertThat(ex).hasMessageContaining("has failed");
+				}
+				int members = added;
+				try {
+					assertThat(group.join()).containsExactly(0, 1, 2, 3);
+				}
+				catch (TaskGroupException ex) {
+					assertThat(ex.getCause()).isInstanceOfAny(TimeoutException.class, TaskExpiredException.class);
+				}
+				// A callback runs before its task's future completes, and join waits for
+				// every member's future.
+				assertThat(endings).hasValue(members);
 			}
 			pool.shutdown();
 			PoolAssertions.assertTerminates(pool);
