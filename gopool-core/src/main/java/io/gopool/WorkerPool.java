@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -121,6 +122,19 @@ import org.jspecify.annotations.Nullable;
  * there are stuck tasks) only while every worker is stuck and tasks are queued; each
  * stuck task that ends lowers it again, and the surplus retires like workers above a
  * lowered maximum. Pools without a threshold pay one null check per task.
+ *
+ * Keys (TaskOptions.withKey; TaskKeys): a keyed task whose key has no task goes on as
+ * any task and becomes the key's current one; otherwise it reserves a queue place and
+ * parks behind its key, in no lane and on no worker. Each ending of a keyed task (run,
+ * expiry, cancel, eviction, return, rejection) lets the key's next task go, linking it
+ * into the lane in its reserved place and waking a worker as a submitter would; a parked
+ * task that ends leaves its key's queue before its place is given back, so that the
+ * workers' count of linkable places (queue size less parked tasks) never undercounts.
+ * Unkeyed tasks pay one null test at dispatch and at their ending.
+ *
+ * Task groups (TaskGroup) and the observer (TaskObserver) sit outside the dispatch:
+ * groups submit their members as ordinary tasks; the observer costs a null test per
+ * submission, run and ending.
  *
  * Termination: the pool is TERMINATED when it is shut down, no worker is left and the
  * queue is empty. Everything that ends a task finishes its ending (count, callback,
@@ -514,7 +528,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 					if (blockDeadline == 0) {
 						blockDeadline = System.nanoTime() + this.blockTimeoutNanos;
 					}
-					awaitRoom(task, blockDeadline);
+					awaitRoom(task, blockDeadline, this::mayHaveQueueRoom);
 				}
 				case CALLER_RUNS ->
 					throw reject(task, "the pool is full, and a task whose key is busy cannot run in the caller", null);
@@ -644,9 +658,13 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	}
 
 	private void awaitRoom(Task task, long deadline) {
+		awaitRoom(task, deadline, this::mayHaveRoom);
+	}
+
+	private void awaitRoom(Task task, long deadline, BooleanSupplier mayHaveRoom) {
 		boolean room;
 		try {
-			room = this.blocked.await(this::mayHaveRoom, deadline);
+			room = this.blocked.await(mayHaveRoom, deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -655,6 +673,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		if (!room) {
 			throw reject(task, "no room within the block timeout, or too many blocked submitters", null);
 		}
+	}
+
+	/**
+	 * For a task that must wait behind its key: only a place in the queue will do, not an
+	 * idle worker.
+	 */
+	private boolean mayHaveQueueRoom() {
+		return runState() != RUNNING || this.queue.size() < this.queue.capacity();
 	}
 
 	private boolean mayHaveRoom() {

@@ -262,6 +262,41 @@ class KeyedTaskTests {
 		}
 	}
 
+	@Test
+	void underBlockATaskWhoseKeyIsBusyWaitsForAQueuePlaceNotForAnIdleWorker() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		try (GoPool pool = GoPool.newBuilder()
+			.minWorkers(2)
+			.maxWorkers(2)
+			.queueCapacity(1)
+			.rejectionPolicy(RejectionPolicy.BLOCK)
+			.build("blocking")) {
+			TaskOptions key = TaskOptions.defaults().withKey("k");
+			List<String> ran = new CopyOnWriteArrayList<>();
+			CompletableFuture<?> first;
+			CompletableFuture<CompletableFuture<?>> third;
+			try {
+				first = pool.submit(() -> {
+					assertThat(release.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+					return ran.add("first");
+				}, key);
+				pool.submit(() -> ran.add("second"), key);
+				// The queue is full and a worker is idle: the third task of the key must
+				// wait for a queue place, blocked, rather than spin on the idle worker.
+				third = CompletableFuture.supplyAsync(() -> pool.submit(() -> ran.add("third"), key));
+				await().atMost(WAIT_SECONDS, TimeUnit.SECONDS)
+					.until(() -> pool.stats().levels().blockedSubmitters() == 1);
+				assertThat(third).isNotDone();
+			}
+			finally {
+				release.countDown();
+			}
+			PoolAssertions.await(pool, third.get(WAIT_SECONDS, TimeUnit.SECONDS));
+			assertThat(first).isDone();
+			assertThat(ran).containsExactly("first", "second", "third");
+		}
+	}
+
 	private static boolean awaitUninterruptibly(CountDownLatch latch) {
 		boolean interrupted = false;
 		try {
