@@ -69,6 +69,31 @@ public class DemoWork {
 				Thread.currentThread().getName(), (System.nanoTime() - start) / 1_000_000));
 	}
 
+	/**
+	 * One supplier's quote, called by the members of a task group (plain, not async).
+	 * @param supplier the supplier
+	 * @param item the item quoted
+	 * @return what the call did
+	 */
+	public Result supplierQuote(String supplier, String item) {
+		return work("quote from " + supplier, item, this.ioNanos);
+	}
+
+	/**
+	 * Applies one ledger event; calls for the same account run one at a time, in call
+	 * order, and calls for different accounts in parallel.
+	 * @param event the event
+	 * @param check what watches the run
+	 * @return completed once the event is applied
+	 */
+	@GoAsync(pool = "io", key = "#event.account")
+	public CompletableFuture<Void> applyLedgerEvent(LedgerEvent event, LedgerCheck check) {
+		check.applying(event);
+		LockSupport.parkNanos(this.ioNanos / 10);
+		check.applied(event);
+		return CompletableFuture.completedFuture(null);
+	}
+
 	private static Result work(String kind, String id, long nanos) {
 		long start = System.nanoTime();
 		// Stands in for a database or HTTP call: the worker waits, as it would on I/O.

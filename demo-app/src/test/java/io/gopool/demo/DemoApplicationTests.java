@@ -116,6 +116,27 @@ class DemoApplicationTests {
 					&& this.orders.stats().levels().busyWorkers() == 0);
 	}
 
+	@Test
+	void aTaskGroupAsksEverySupplierOnTheIoPool() throws Exception {
+		HttpResponse<String> compared = get("/compare/lamp");
+		assertThat(compared.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<java.util.List<String>>read(compared.body(), "$.quotes[*].kind"))
+			.containsExactly("quote from north", "quote from south", "quote from east");
+		assertThat(JsonPath.<java.util.List<String>>read(compared.body(), "$.quotes[*].worker"))
+			.allSatisfy((worker) -> assertThat(worker).startsWith("gopool-io-"));
+	}
+
+	@Test
+	void ledgerEventsRunInOrderPerAccountAndAccountsInParallel() throws Exception {
+		HttpResponse<String> ledger = this.http.send(HttpRequest.newBuilder(uri("/ledger?accounts=4&events=200"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(ledger.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Integer>read(ledger.body(), "$.outOfOrder")).isZero();
+		assertThat(JsonPath.<Integer>read(ledger.body(), "$.sameAccountAtOnce")).isZero();
+		assertThat(JsonPath.<Integer>read(ledger.body(), "$.mostAccountsAtOnce")).isBetween(2, 4);
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
