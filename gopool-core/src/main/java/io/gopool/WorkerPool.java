@@ -463,28 +463,14 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				lookedAgain = true;
 				continue;
 			}
-			switch (this.rejectionPolicy) {
-				case CALLER_RUNS -> {
-					accepted(task);
-					runInCaller(task);
-					return;
-				}
-				case DISCARD -> {
-					task.completeExceptionally(reject(task, "discarded, the pool is full", null));
-					return;
-				}
-				case DISCARD_OLDEST -> {
-					if (!evictLeastUrgent()) {
-						throw reject(task, "the pool is full and its queue holds nothing to evict", null);
-					}
-				}
-				case BLOCK -> {
-					if (blockDeadline == 0) {
-						blockDeadline = System.nanoTime() + this.blockTimeoutNanos;
-					}
-					awaitRoom(task, blockDeadline);
-				}
-				default -> throw reject(task, "the pool is full", null);
+			if (this.rejectionPolicy == RejectionPolicy.CALLER_RUNS) {
+				accepted(task);
+				runInCaller(task);
+				return;
+			}
+			blockDeadline = blockDeadline(blockDeadline);
+			if (!onFull(task, blockDeadline, this::mayHaveRoom)) {
+				return;
 			}
 			lookedAgain = false;
 		}
@@ -514,27 +500,45 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (purgeExpired()) {
 				continue;
 			}
-			switch (this.rejectionPolicy) {
-				case DISCARD -> {
-					task.completeExceptionally(reject(task, "discarded, the pool is full", null));
-					return false;
-				}
-				case DISCARD_OLDEST -> {
-					if (!evictLeastUrgent()) {
-						throw reject(task, "the pool is full and its queue holds nothing to evict", null);
-					}
-				}
-				case BLOCK -> {
-					if (blockDeadline == 0) {
-						blockDeadline = System.nanoTime() + this.blockTimeoutNanos;
-					}
-					awaitRoom(task, blockDeadline, this::mayHaveQueueRoom);
-				}
-				case CALLER_RUNS ->
-					throw reject(task, "the pool is full, and a task whose key is busy cannot run in the caller", null);
-				default -> throw reject(task, "the pool is full", null);
+			if (this.rejectionPolicy == RejectionPolicy.CALLER_RUNS) {
+				throw reject(task, "the pool is full, and a task whose key is busy cannot run in the caller", null);
+			}
+			blockDeadline = blockDeadline(blockDeadline);
+			if (!onFull(task, blockDeadline, this::mayHaveQueueRoom)) {
+				return false;
 			}
 		}
+	}
+
+	/**
+	 * Applies the rejection policy (but caller-runs) to a task that found the pool full:
+	 * returns {@code true} to try again (after an eviction, or once there may be room),
+	 * {@code false} if the task was discarded; throws the rejection otherwise.
+	 */
+	private boolean onFull(Task task, long blockDeadline, BooleanSupplier mayHaveRoom) {
+		switch (this.rejectionPolicy) {
+			case DISCARD -> {
+				task.completeExceptionally(reject(task, "discarded, the pool is full", null));
+				return false;
+			}
+			case DISCARD_OLDEST -> {
+				if (!evictLeastUrgent()) {
+					throw reject(task, "the pool is full and its queue holds nothing to evict", null);
+				}
+				return true;
+			}
+			case BLOCK -> {
+				awaitRoom(task, blockDeadline, mayHaveRoom);
+				return true;
+			}
+			default -> throw reject(task, "the pool is full", null);
+		}
+	}
+
+	/** The block policy's deadline, set on the first wait and kept for the retries. */
+	private long blockDeadline(long current) {
+		return (current != 0 || this.rejectionPolicy != RejectionPolicy.BLOCK) ? current
+				: System.nanoTime() + this.blockTimeoutNanos;
 	}
 
 	/**
@@ -655,10 +659,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			case STOP -> "stopping";
 			default -> "terminated";
 		};
-	}
-
-	private void awaitRoom(Task task, long deadline) {
-		awaitRoom(task, deadline, this::mayHaveRoom);
 	}
 
 	private void awaitRoom(Task task, long deadline, BooleanSupplier mayHaveRoom) {
