@@ -16,8 +16,10 @@ package io.gopool;
  * {@link GoPoolBuilder#stuckThreshold}); zero without a stuck threshold
  * @param waitingBehindKey of the queued tasks, those waiting for an earlier task of their
  * key to end ({@link TaskOptions#withKey})
+ * @param activeGroups the task groups ({@link GoPool#newGroup}) with members that have
+ * not ended
  */
 public record GoPoolLevels(int workers, int idleWorkers, int busyWorkers, int largestWorkers, int queueSize,
-		int blockedSubmitters, int stuckTasks, int waitingBehindKey) {
+		int blockedSubmitters, int stuckTasks, int waitingBehindKey, int activeGroups) {
 
 }

@@ -65,7 +65,7 @@ final class PoolCounters {
 	}
 
 	synchronized GoPoolStats snapshot(String poolName, Set<Worker> workers, int workerCount, int queueSize,
-			int blockedSubmitters, int stuckTasks, int waitingBehindKey) {
+			int blockedSubmitters, int stuckTasks, int waitingBehindKey, int activeGroups) {
 		long started = this.folded.started();
 		long completed = this.folded.completed();
 		long failed = this.folded.failed();
@@ -83,7 +83,7 @@ final class PoolCounters {
 			busyWorkers += (worker.current() != null) ? 1 : 0;
 		}
 		GoPoolLevels levels = new GoPoolLevels(workerCount, idleWorkers, busyWorkers, this.largestWorkers.get(),
-				queueSize, blockedSubmitters, stuckTasks, waitingBehindKey);
+				queueSize, blockedSubmitters, stuckTasks, waitingBehindKey, activeGroups);
 		TaskCounts counts = new TaskCounts(this.submitted.sum(), started, completed, failed, this.rejected.sum(),
 				this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
 		return new GoPoolStats(poolName, levels, counts);

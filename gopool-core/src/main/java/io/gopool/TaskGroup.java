@@ -186,7 +186,10 @@ public final class TaskGroup<T> implements AutoCloseable {
 			}
 			member = new Member(task, options);
 			this.members.add(member);
-			this.unended++;
+			if (this.unended++ == 0) {
+				// Active while it has members that have not ended (GoPoolLevels).
+				this.pool.groupActive(true);
+			}
 			if (this.options.limit() > 0 && this.inPool >= this.options.limit()) {
 				this.waiting.add(member);
 				return member;
@@ -424,7 +427,9 @@ public final class TaskGroup<T> implements AutoCloseable {
 		}
 		Member next = null;
 		synchronized (this.lock) {
-			this.unended--;
+			if (--this.unended == 0) {
+				this.pool.groupActive(false);
+			}
 			if (counted) {
 				this.inPool--;
 			}

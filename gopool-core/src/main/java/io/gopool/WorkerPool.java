@@ -205,6 +205,9 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	/** The keys of keyed tasks, and the tasks waiting behind them. */
 	private final TaskKeys keys = new TaskKeys();
 
+	/** Task groups with members that have not ended. */
+	private final AtomicInteger activeGroups = new AtomicInteger();
+
 	private final BlockedSubmitters blocked;
 
 	/** {@code null} without a stuck threshold, so that workers test one field. */
@@ -329,6 +332,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	/** How many keys have tasks (tests: keys are forgotten when their last task ends). */
 	int keyCount() {
 		return this.keys.keys();
+	}
+
+	/** Counts a task group in or out of the active ones. */
+	void groupActive(boolean active) {
+		this.activeGroups.addAndGet(active ? 1 : -1);
 	}
 
 	/** Whether shutdownNow was called. */
@@ -1501,7 +1509,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	public GoPoolStats stats() {
 		int stuck = (this.monitor != null) ? this.monitor.stuckTasks() : 0;
 		return this.counters.snapshot(this.name, this.workers, workerCount(), this.queue.size(), this.blocked.waiting(),
-				stuck, this.keys.waiting());
+				stuck, this.keys.waiting(), this.activeGroups.get());
 	}
 
 	@Override

@@ -198,8 +198,10 @@ class TaskGroupTests {
 			assertThat(stats.levels().queueSize()).isZero();
 			assertThat(stats.levels().busyWorkers()).isEqualTo(2);
 			assertThat(group.unendedMembers()).isEqualTo(10);
+			assertThat(stats.levels().activeGroups()).isEqualTo(1);
 			release.countDown();
 			assertThat(group.join()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+			assertThat(pool.stats().levels().activeGroups()).isZero();
 			assertThat(mostAtOnce).hasValue(2);
 			assertThat(pool.stats().counts().completed()).isEqualTo(10);
 		}
@@ -387,6 +389,7 @@ class TaskGroupTests {
 					}
 				}
 				assertThat(runningCode).as("round %d", round).hasValue(0);
+				assertThat(pool.stats().levels().activeGroups()).as("round %d", round).isZero();
 			}
 			pool.shutdown();
 			PoolAssertions.assertTerminates(pool);

@@ -135,9 +135,10 @@ public class GoPoolsEndpoint {
 		TaskCounts counts = stats.counts();
 		return new StatsDescriptor(levels.workers(), levels.idleWorkers(), levels.busyWorkers(),
 				levels.largestWorkers(), levels.queueSize(), levels.blockedSubmitters(), levels.stuckTasks(),
-				levels.waitingBehindKey(), counts.submitted(), counts.started(), counts.completed(), counts.failed(),
-				counts.rejected(), counts.expired(), counts.cancelled(), counts.evicted(), counts.returned(),
-				millis(Duration.ofNanos(counts.totalWaitNanos())), millis(Duration.ofNanos(counts.totalRunNanos())));
+				levels.waitingBehindKey(), levels.activeGroups(), counts.submitted(), counts.started(),
+				counts.completed(), counts.failed(), counts.rejected(), counts.expired(), counts.cancelled(),
+				counts.evicted(), counts.returned(), millis(Duration.ofNanos(counts.totalWaitNanos())),
+				millis(Duration.ofNanos(counts.totalRunNanos())));
 	}
 
 	/**
@@ -191,6 +192,7 @@ public class GoPoolsEndpoint {
 	 * @param stuckTasks the running tasks reported stuck
 	 * @param waitingBehindKey of the queued tasks, those waiting for an earlier task of
 	 * their key to end
+	 * @param activeGroups the task groups with members that have not ended
 	 * @param submitted the tasks accepted
 	 * @param started the tasks that began to run
 	 * @param completed the tasks that ran and returned
@@ -204,9 +206,9 @@ public class GoPoolsEndpoint {
 	 * @param totalRun the time finished tasks ran, summed
 	 */
 	public record StatsDescriptor(int workers, int idleWorkers, int busyWorkers, int largestWorkers, int queueSize,
-			int blockedSubmitters, int stuckTasks, int waitingBehindKey, long submitted, long started, long completed,
-			long failed, long rejected, long expired, long cancelled, long evicted, long returned, String totalWait,
-			String totalRun) {
+			int blockedSubmitters, int stuckTasks, int waitingBehindKey, int activeGroups, long submitted, long started,
+			long completed, long failed, long rejected, long expired, long cancelled, long evicted, long returned,
+			String totalWait, String totalRun) {
 	}
 
 	/**

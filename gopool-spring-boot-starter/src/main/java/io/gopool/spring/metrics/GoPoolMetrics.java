@@ -93,6 +93,8 @@ public class GoPoolMetrics implements MeterBinder {
 				(reading) -> reading.stats().levels().stuckTasks(), tags, registry);
 		gauge("gopool.keys.waiting", "The queued tasks waiting for an earlier task of their key to end", TASKS, pool,
 				(reading) -> reading.stats().levels().waitingBehindKey(), tags, registry);
+		gauge("gopool.groups.active", "The task groups with members that have not ended", "groups", pool,
+				(reading) -> reading.stats().levels().activeGroups(), tags, registry);
 		gauge("gopool.shutdown", "1 once the pool is shut down and accepts no tasks, else 0", null, pool,
 				(reading) -> reading.shutdown() ? 1 : 0, tags, registry);
 		tasks("completed", TaskCounts::completed, pool, tags, registry);

@@ -77,8 +77,8 @@ class GoPoolActuatorHttpTests {
 		assertThat(JsonPath.<String>read(body, "$.settings['block-timeout']")).isEqualTo("10s");
 		assertThat(JsonPath.<Map<String, Object>>read(body, "$.stats").keySet()).containsExactly("workers",
 				"idleWorkers", "busyWorkers", "largestWorkers", "queueSize", "blockedSubmitters", "stuckTasks",
-				"waitingBehindKey", "submitted", "started", "completed", "failed", "rejected", "expired", "cancelled",
-				"evicted", "returned", "totalWait", "totalRun");
+				"waitingBehindKey", "activeGroups", "submitted", "started", "completed", "failed", "rejected",
+				"expired", "cancelled", "evicted", "returned", "totalWait", "totalRun");
 		assertThat(JsonPath.<String>read(body, "$.stats.totalWait")).matches("\\d+ms");
 	}
 

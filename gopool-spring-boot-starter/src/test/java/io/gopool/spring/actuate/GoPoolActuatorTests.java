@@ -279,7 +279,8 @@ class GoPoolActuatorTests {
 			}
 			assertThat(registry.find("gopool.tasks").tag("name", "audit").functionCounters()).hasSize(7);
 			assertThat(registry.find("gopool.tasks.stuck").tag("name", "orders").gauge().value()).isZero();
-			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(18);
+			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(20);
+			assertThat(registry.get("gopool.groups.active").tag("name", "orders").gauge().value()).isZero();
 			assertThat(registry.get("gopool.keys.waiting").tag("name", "orders").gauge().value()).isZero();
 			assertThat(registry.get("gopool.shutdown").tag("name", "audit").gauge().value()).isZero();
 			context.getBean("audit", GoPool.class).shutdown();
