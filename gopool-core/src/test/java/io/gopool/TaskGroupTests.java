@@ -70,8 +70,8 @@ class TaskGroupTests {
 			CompletableFuture<String> blocker = group.submit(() -> {
 				blockerRunning.countDown();
 				try {
-					Thread.sleep(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-					return "slept";
+					awaitInterrupt();
+					return "not interrupted";
 				}
 				catch (InterruptedException ex) {
 					blockerInterrupted.set(true);
@@ -146,8 +146,8 @@ class TaskGroupTests {
 			TaskGroup<String> group = pool.newGroup(GroupOptions.defaults().withDeadline(Duration.ofMillis(100)));
 			CompletableFuture<String> running = group.submit(() -> {
 				try {
-					Thread.sleep(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-					return "slept";
+					awaitInterrupt();
+					return "not interrupted";
 				}
 				catch (InterruptedException ex) {
 					interrupted.set(true);
@@ -219,8 +219,8 @@ class TaskGroupTests {
 				group.submit(() -> {
 					running.countDown();
 					try {
-						Thread.sleep(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-						return "slept";
+						awaitInterrupt();
+						return "not interrupted";
 					}
 					finally {
 						returned.set(true);
@@ -478,6 +478,14 @@ class TaskGroupTests {
 			TaskCounts counts = pool.stats().counts();
 			assertThat(counts.finished()).isEqualTo(counts.submitted());
 		}
+	}
+
+	/**
+	 * The work of a member that only the group's interrupt ends: it waits on a latch that
+	 * nothing opens, so it returns early only if interrupted.
+	 */
+	private static void awaitInterrupt() throws InterruptedException {
+		assertThat(new CountDownLatch(1).await(WAIT_SECONDS, TimeUnit.SECONDS)).as("never opened").isFalse();
 	}
 
 	private static void awaitUninterruptibly(CountDownLatch latch) {
