@@ -54,9 +54,10 @@ import org.jspecify.annotations.Nullable;
  * Concurrency: the group's own state (members, waiting, counts, failure) is guarded by
  * lock; pool calls (submit, cancel) are made outside it, since a member's ending, which
  * takes the lock, may run on the calling thread. A member submitted while the group is
- * being stopped is cancelled by whichever side comes second: the submitter publishes the
- * member's pool future, then reads stopped; the stopper sets stopped, then reads the
- * future.
+ * being stopped is cancelled by whichever side comes second: the submitter marks the
+ * member dispatched once the pool accepted it, then reads stopped; the stopper sets
+ * stopped, then reads dispatched. A member a worker reaches after the stop cancels its
+ * own task instead of running (it holds its pool future from before the dispatch).
  */
 /**
  * A set of tasks on one pool that are waited for together, as Go's
