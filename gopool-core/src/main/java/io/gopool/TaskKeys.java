@@ -126,6 +126,14 @@ final class TaskKeys {
 	}
 
 	/**
+	 * Whether the key has tasks, at one instant (unlike {@link #keys()}, whose count lags
+	 * the map); for tests.
+	 */
+	boolean hasTasks(Object key) {
+		return this.chains.containsKey(key);
+	}
+
+	/**
 	 * One key's tasks: the one it let go, and those waiting behind it; changed only
 	 * inside {@code compute} on the key.
 	 */
