@@ -11,7 +11,8 @@ package io.gopool;
  * @param poolName the pool's name
  * @param levels how much of the pool is in use at this moment
  * @param counts what the pool's tasks have done so far
+ * @param groups how the pool's task groups ({@link GoPool#newGroup}) have ended so far
  */
-public record GoPoolStats(String poolName, GoPoolLevels levels, TaskCounts counts) {
+public record GoPoolStats(String poolName, GoPoolLevels levels, TaskCounts counts, GroupCounts groups) {
 
 }

@@ -8,6 +8,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flight-recorder events, the JVM's {@code go tool trace}: open a recording in JDK
@@ -18,10 +19,10 @@ import jdk.jfr.Timespan;
  * recording enables one a pool pays a single enabled-check per event, and the event
  * object is never allocated. The per-task events (queued, started, finished) suit a short
  * diagnostic recording; the rare ones (failed, expired, rejected, stuck, resized) are
- * cheap enough to leave on. Only the task's name, its priority and times are recorded,
- * never its arguments or a failure's message (either may hold secrets): a failure is
- * recorded by its class. Callers check first that the runtime has the {@code jdk.jfr}
- * module (see {@link TaskReporter}).
+ * cheap enough to leave on. Only the task's name, its priority, its group's name and
+ * times are recorded, never its arguments or a failure's message (either may hold
+ * secrets): a failure is recorded by its class. Callers check first that the runtime has
+ * the {@code jdk.jfr} module (see {@link TaskReporter}).
  */
 final class JfrEvents {
 
@@ -94,10 +95,10 @@ final class JfrEvents {
 		}
 	}
 
-	static void stuck(RunningTask task) {
+	static void stuck(RunningTask task, @Nullable String group) {
 		TaskStuck event = new TaskStuck();
 		if (event.isEnabled()) {
-			event.describe(task.poolName(), task.task(), task.priority());
+			event.describe(task.poolName(), task.task(), task.priority(), group);
 			event.workerThread = task.threadName();
 			event.runningTime = task.running().toNanos();
 			event.commit();
@@ -134,14 +135,19 @@ final class JfrEvents {
 		@Label("Priority")
 		int priority;
 
+		@Label("Group")
+		@Description("The name of the task group the task is a member of, if any")
+		@Nullable String group;
+
 		final void describe(String pool, Task task) {
-			describe(pool, task.toString(), task.priority);
+			describe(pool, task.toString(), task.priority, task.group);
 		}
 
-		final void describe(String pool, String task, int priority) {
+		final void describe(String pool, String task, int priority, @Nullable String group) {
 			this.pool = pool;
 			this.task = task;
 			this.priority = priority;
+			this.group = group;
 		}
 
 	}

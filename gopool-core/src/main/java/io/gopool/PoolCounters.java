@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * A pool's counters. Workers count the tasks they run in their own {@link TaskCounters},
@@ -28,6 +29,11 @@ final class PoolCounters {
 
 	private final AtomicInteger largestWorkers = new AtomicInteger();
 
+	/** Ended task groups, indexed by {@link GroupOutcome#ordinal()}. */
+	private final LongAdder[] groups = Stream.generate(LongAdder::new)
+		.limit(GroupOutcome.values().length)
+		.toArray(LongAdder[]::new);
+
 	/**
 	 * Counts of exited workers and of tasks run outside workers; guarded by {@code this}.
 	 */
@@ -35,6 +41,10 @@ final class PoolCounters {
 
 	void workerAdded(int workers) {
 		this.largestWorkers.accumulateAndGet(workers, Math::max);
+	}
+
+	void groupEnded(GroupOutcome outcome) {
+		this.groups[outcome.ordinal()].increment();
 	}
 
 	/** Adds the counts of tasks run outside any worker (caller-runs, failed starts). */
@@ -86,7 +96,10 @@ final class PoolCounters {
 				queueSize, blockedSubmitters, stuckTasks, waitingBehindKey, activeGroups);
 		TaskCounts counts = new TaskCounts(this.submitted.sum(), started, completed, failed, this.rejected.sum(),
 				this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
-		return new GoPoolStats(poolName, levels, counts);
+		GroupCounts groups = new GroupCounts(this.groups[GroupOutcome.SUCCEEDED.ordinal()].sum(),
+				this.groups[GroupOutcome.FAILED.ordinal()].sum(), this.groups[GroupOutcome.EXPIRED.ordinal()].sum(),
+				this.groups[GroupOutcome.CANCELLED.ordinal()].sum());
+		return new GoPoolStats(poolName, levels, counts, groups);
 	}
 
 }

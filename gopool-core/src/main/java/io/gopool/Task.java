@@ -106,6 +106,12 @@ abstract class Task {
 	@Nullable Object key;
 
 	/**
+	 * The name of the task group the task is a member of, or {@code null}; for the
+	 * flight-recorder events. Plain: set by the group before the task is submitted.
+	 */
+	@Nullable String group;
+
+	/**
 	 * Whether the task waits behind its key (see {@link TaskKeys}): it holds a queue
 	 * place but is in no lane, so its ending gives the place back as if it had been
 	 * polled. Cleared just before the task is linked into a lane.

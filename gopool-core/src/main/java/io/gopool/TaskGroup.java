@@ -47,6 +47,13 @@ import org.jspecify.annotations.Nullable;
  * the group's, so queued members expire on their own, and a timer stops running ones.
  * Cancellations the group makes are not failures.
  *
+ * The outcome. A group ends once, when the first join or close finds every member ended
+ * and every member's future complete (a failure is recorded before the future
+ * completes, so it is final then). Its GroupOutcome is EXPIRED if the deadline was the
+ * first failure, else FAILED if a member failed, else CANCELLED if close stopped members,
+ * else SUCCEEDED; the pool counts it (GroupCounts in the stats). What members that close
+ * stopped throw on their way out is not a failure.
+ *
  * Joining from a worker of the same pool is refused: it would hold a worker while the
  * members wait for one, and a pool whose workers all join deadlocks. close() is allowed
  * everywhere: it cancels what has not started, so it waits only for running members.
@@ -71,7 +78,8 @@ import org.jspecify.annotations.Nullable;
  *     }
  *     List<Price> prices = quotes.join();
  * }
- * }</pre>
+ * }</pre> The group's own outcome ({@link GroupOutcome}) is counted in the pool's
+ * {@link GoPoolStats#groups()} when it is first joined or closed.
  * <ul>
  * <li><b>Fail-fast</b> (on by default): the first member that fails stops the others:
  * members not yet started never start (they end {@link TaskOutcome#CANCELLED} and give
@@ -90,12 +98,13 @@ import org.jspecify.annotations.Nullable;
  * failed, adding a member throws {@link IllegalStateException}.</li>
  * </ul>
  * Every member is an ordinary task of the pool: one outcome each in its stats, listener
- * events, flight-recorder events, and reported by {@code shutdownNow()} and
- * {@code drain}. A member the pool refuses makes {@code submit} throw the
- * {@link TaskRejectedException}, and counts as the group's failure. {@link #join()} must
- * not be called from a worker of the same pool (it throws {@link IllegalStateException}):
- * a worker waiting for members that need a worker can deadlock a busy pool; use another
- * pool for nested groups, or {@link CompletableFuture} composition.
+ * events, flight-recorder events (which carry the group's name), and reported by
+ * {@code shutdownNow()} and {@code drain}. A member the pool refuses makes {@code submit}
+ * throw the {@link TaskRejectedException}, and counts as the group's failure.
+ * {@link #join()} must not be called from a worker of the same pool (it throws
+ * {@link IllegalStateException}): a worker waiting for members that need a worker can
+ * deadlock a busy pool; use another pool for nested groups, or {@link CompletableFuture}
+ * composition.
  *
  * @param <T> the members' result type
  */
@@ -138,6 +147,18 @@ public final class TaskGroup<T> implements AutoCloseable {
 	private @Nullable Throwable failure;
 
 	private final List<Throwable> laterFailures = new ArrayList<>();
+
+	/** Whether the first failure is the group's deadline passing; guarded by lock. */
+	private boolean expired;
+
+	/**
+	 * Whether close() stopped members that had not ended; guarded by lock. What those
+	 * members throw on their way out is then not a failure.
+	 */
+	private boolean closedEarly;
+
+	/** Whether the group's outcome was counted; guarded by lock. */
+	private boolean ended;
 
 	private final @Nullable ScheduledFuture<?> deadlineTimer;
 
@@ -274,13 +295,10 @@ public final class TaskGroup<T> implements AutoCloseable {
 			}
 			ended = new ArrayList<>(this.members);
 		}
-		// A member's failure is recorded before its future completes: once all are
-		// complete, the failure is final.
-		for (Member member : ended) {
-			member.handle((result, failure) -> null).join();
-		}
+		awaitFutures(ended);
 		synchronized (this.lock) {
 			failed = this.failure;
+			countOutcome();
 		}
 		cancelDeadlineTimer();
 		if (failed != null) {
@@ -305,8 +323,9 @@ public final class TaskGroup<T> implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		stop(false);
+		stop(Stop.CLOSE);
 		boolean interrupted = false;
+		List<Member> ended;
 		synchronized (this.lock) {
 			this.open = false;
 			while (this.unended > 0) {
@@ -317,11 +336,51 @@ public final class TaskGroup<T> implements AutoCloseable {
 					interrupted = true;
 				}
 			}
+			ended = new ArrayList<>(this.members);
+		}
+		awaitFutures(ended);
+		synchronized (this.lock) {
+			countOutcome();
 		}
 		cancelDeadlineTimer();
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Waits until the ended members' futures are complete: a member's failure is recorded
+	 * before its future completes, so once all are complete, the failure is final.
+	 */
+	private static void awaitFutures(List<? extends CompletableFuture<?>> members) {
+		for (CompletableFuture<?> member : members) {
+			member.handle((result, failure) -> null).join();
+		}
+	}
+
+	/**
+	 * Counts the group's outcome, once: by the first join or close that saw every member
+	 * end. Called with lock held.
+	 */
+	private void countOutcome() {
+		if (this.ended) {
+			return;
+		}
+		this.ended = true;
+		GroupOutcome outcome;
+		if (this.expired) {
+			outcome = GroupOutcome.EXPIRED;
+		}
+		else if (this.failure != null) {
+			outcome = GroupOutcome.FAILED;
+		}
+		else if (this.closedEarly) {
+			outcome = GroupOutcome.CANCELLED;
+		}
+		else {
+			outcome = GroupOutcome.SUCCEEDED;
+		}
+		this.pool.groupEnded(outcome);
 	}
 
 	/**
@@ -353,6 +412,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 	 */
 	private @Nullable TaskRejectedException handToPool(Member member) {
 		CallableTask<T> task = this.pool.newCallableTask(member::run, memberOptions(member.options));
+		task.group = this.options.name();
 		// Known before any worker can run it, so that the member can cancel itself.
 		member.task = task.future;
 		task.future.whenComplete((result, failure) -> taskCompleted(member, result, failure));
@@ -457,7 +517,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 			return;
 		}
 		if (record(failure) && this.options.failFast()) {
-			stop(false);
+			stop(Stop.FAILURE);
 		}
 	}
 
@@ -465,7 +525,8 @@ public final class TaskGroup<T> implements AutoCloseable {
 	private boolean record(Throwable failure) {
 		boolean first;
 		synchronized (this.lock) {
-			if (this.stopped && (this.failure != null || failure instanceof CancellationException)) {
+			if (this.stopped
+					&& (this.failure != null || this.closedEarly || failure instanceof CancellationException)) {
 				// A cancellation the group made itself, or what a member it stopped
 				// threw on its way out (an InterruptedException, say).
 				return false;
@@ -485,12 +546,12 @@ public final class TaskGroup<T> implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the members that have not ended: waiting ones are dropped, pool tasks are
-	 * cancelled with an interrupt. When the group's deadline passed ({@code expiring}),
-	 * only running members are cancelled: the queued ones expire on their own, their
-	 * deadlines being cut to the group's.
+	 * Stops the members that have not ended, once: waiting ones are dropped, pool tasks
+	 * are cancelled with an interrupt. When the group's deadline passed, only running
+	 * members are cancelled: the queued ones expire on their own, their deadlines being
+	 * cut to the group's.
 	 */
-	private void stop(boolean expiring) {
+	private void stop(Stop why) {
 		List<Member> dropped;
 		List<Member> inPool = new ArrayList<>();
 		synchronized (this.lock) {
@@ -498,6 +559,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 				return;
 			}
 			this.stopped = true;
+			this.closedEarly = why == Stop.CLOSE;
 			this.open = false;
 			dropped = new ArrayList<>(this.waiting);
 			this.waiting.clear();
@@ -519,7 +581,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 			return;
 		}
 		for (Member member : inPool) {
-			if (!expiring || member.isRunning()) {
+			if (why != Stop.DEADLINE || member.isRunning()) {
 				member.task.cancel(true);
 			}
 		}
@@ -541,9 +603,13 @@ public final class TaskGroup<T> implements AutoCloseable {
 	}
 
 	private void expire() {
-		record(new TimeoutException("the deadline of task group '" + this.options.name() + "' ("
-				+ this.options.deadline() + ") passed before all its members ended"));
-		stop(true);
+		if (record(new TimeoutException("the deadline of task group '" + this.options.name() + "' ("
+				+ this.options.deadline() + ") passed before all its members ended"))) {
+			synchronized (this.lock) {
+				this.expired = true;
+			}
+		}
+		stop(Stop.DEADLINE);
 	}
 
 	private void cancelDeadlineTimer() {
@@ -557,6 +623,20 @@ public final class TaskGroup<T> implements AutoCloseable {
 			return "task group '" + this.options.name() + "' has failed (" + this.failure + "); no member can be added";
 		}
 		return "task group '" + this.options.name() + "' was joined or closed; no member can be added";
+	}
+
+	/** Why a group stops its members. */
+	private enum Stop {
+
+		/** A member failed, and the group fails fast. */
+		FAILURE,
+
+		/** The group's deadline passed. */
+		DEADLINE,
+
+		/** The group was closed before all its members ended. */
+		CLOSE
+
 	}
 
 	/**

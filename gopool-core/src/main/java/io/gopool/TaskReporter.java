@@ -117,9 +117,9 @@ final class TaskReporter {
 		}
 	}
 
-	void stuck(RunningTask task) {
+	void stuck(RunningTask task, @Nullable String group) {
 		if (FLIGHT_RECORDER) {
-			JfrEvents.stuck(task);
+			JfrEvents.stuck(task, group);
 		}
 		if (this.listeners != null) {
 			for (GoPoolListener listener : this.listeners) {

@@ -339,6 +339,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 		this.activeGroups.addAndGet(active ? 1 : -1);
 	}
 
+	/** Counts a task group's end. */
+	void groupEnded(GroupOutcome outcome) {
+		this.counters.groupEnded(outcome);
+	}
+
 	/** Whether shutdownNow was called. */
 	boolean isStopping() {
 		return runState() >= STOP;

@@ -65,6 +65,9 @@ class JfrEventsTests {
 		assertThat(finished.getString("outcome")).isEqualTo("COMPLETED");
 		assertThat(finished.getDuration()).isPositive();
 		assertThat(finished.getThread().getJavaName()).startsWith("gopool-recorded-");
+		assertThat(finished.getString("group")).as("a task outside any group").isNull();
+		assertThat(only(events, "io.gopool.TaskStarted", "member").getString("group")).isEqualTo("quotes");
+		assertThat(only(events, "io.gopool.TaskFinished", "member").getString("group")).isEqualTo("quotes");
 		assertThat(only(events, "io.gopool.TaskFinished", "boom").getString("outcome")).isEqualTo("FAILED");
 		assertThat(only(events, "io.gopool.TaskFailed", "boom").getClass("exceptionClass").getName())
 			.isEqualTo(IllegalStateException.class.getName());
@@ -128,6 +131,10 @@ class JfrEventsTests {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> pool.submit(() -> {
 				throw new IllegalStateException("secret payload");
 			}, TaskOptions.defaults().withName("boom")).get(10, TimeUnit.SECONDS));
+			try (TaskGroup<String> group = pool.newGroup(GroupOptions.defaults().withName("quotes"))) {
+				group.submit(() -> "quoted", TaskOptions.defaults().withName("member"));
+				assertThat(group.join()).containsExactly("quoted");
+			}
 			pool.tune(GoPoolTuning.create().minWorkers(0).maxWorkers(2));
 		}
 	}

@@ -340,6 +340,56 @@ class TaskGroupTests {
 	}
 
 	@Test
+	void everyGroupCountsOneOutcomeWhenItIsFirstJoinedOrClosed() throws Exception {
+		try (GoPool pool = GoPool.newBuilder().minWorkers(2).maxWorkers(2).build("outcomes")) {
+			try (TaskGroup<String> succeeded = pool.newGroup()) {
+				succeeded.submit(() -> "ok");
+				succeeded.join();
+			}
+			try (TaskGroup<String> failed = pool.newGroup()) {
+				failed.submit(() -> {
+					throw new IllegalStateException("boom");
+				});
+				assertThatExceptionOfType(TaskGroupException.class).isThrownBy(failed::join);
+			}
+			TaskGroup<String> expired = pool.newGroup(GroupOptions.defaults().withDeadline(Duration.ofMillis(50)));
+			expired.submit(() -> {
+				awaitInterrupt();
+				return "not interrupted";
+			});
+			assertThatExceptionOfType(TaskGroupException.class).isThrownBy(expired::join)
+				.withCauseInstanceOf(TimeoutException.class);
+			CountDownLatch running = new CountDownLatch(1);
+			try (TaskGroup<String> cancelled = pool.newGroup()) {
+				cancelled.submit(() -> {
+					running.countDown();
+					awaitInterrupt();
+					return "not interrupted";
+				});
+				assertThat(running.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+			}
+			try (TaskGroup<String> closedAfterItsMembersEnded = pool.newGroup()) {
+				closedAfterItsMembersEnded.submit(() -> "ok").get(WAIT_SECONDS, TimeUnit.SECONDS);
+			}
+			TaskGroup<String> neverEnded = pool.newGroup();
+			neverEnded.submit(() -> "ok").get(WAIT_SECONDS, TimeUnit.SECONDS);
+			assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> {
+				try (TaskGroup<String> timedOut = pool.newGroup()) {
+					CountDownLatch never = new CountDownLatch(1);
+					timedOut.submit(() -> {
+						never.await();
+						return "not interrupted";
+					});
+					timedOut.join(Duration.ofMillis(10));
+				}
+			});
+			assertThat(expired.unendedMembers()).isZero();
+			assertThat(pool.stats().groups()).isEqualTo(new GroupCounts(2, 1, 1, 2));
+			assertThat(neverEnded.unendedMembers()).isZero();
+		}
+	}
+
+	@Test
 	void underRandomFailuresEveryGroupEndsAndNoMemberOutlivesItsGroup() throws Exception {
 		SplittableRandom random = new SplittableRandom(7);
 		AtomicInteger runningCode = new AtomicInteger();
@@ -390,6 +440,8 @@ class TaskGroupTests {
 				}
 				assertThat(runningCode).as("round %d", round).hasValue(0);
 				assertThat(pool.stats().levels().activeGroups()).as("round %d", round).isZero();
+				assertThat(pool.stats().groups().ended()).as("round %d: one outcome per group", round)
+					.isEqualTo(round + 1);
 			}
 			pool.shutdown();
 			PoolAssertions.assertTerminates(pool);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The dashboard in a real browser: the demo runs, headless Chromium (Debian's, never a
  * downloaded one) opens the page, the charts draw, and they move under a burst. The
- * screenshot lands in {@code target/dashboard.png}. Without Chromium the test is skipped,
- * saying so.
+ * screenshot lands in {@code target/dashboard.png}. Keyed ledger events move the keyed
+ * chart. Without Chromium the test is skipped, saying so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gopool.dashboard.sample-interval=250ms", "demo.order-time=40ms" })
@@ -48,7 +50,7 @@ class DashboardBrowserTests {
 	private static final Path CHROMEDRIVER = Path
 		.of(System.getProperty("gopool.chromedriver", "/usr/bin/chromedriver"));
 
-	private static final int CHARTS_PER_POOL = 5;
+	private static final int CHARTS_PER_POOL = 6;
 
 	@LocalServerPort
 	private int port;
@@ -92,6 +94,16 @@ class DashboardBrowserTests {
 			wait.until((page) -> points(chart(page, "orders", "queue")) >= pointsAfterBurst + 8);
 			assertThat(browser.findElement(By.cssSelector("section[data-pool='orders'] h2")).getText())
 				.containsPattern("\\d+/8 workers");
+			// Ledger events for two accounts queue behind their key on the io pool (a
+			// second
+			// at 5 ms an event): the keyed chart shows them.
+			CompletableFuture<HttpResponse<String>> ledger = HttpClient.newHttpClient()
+				.sendAsync(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + this.port + "/ledger?accounts=2&events=400"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			wait.until((page) -> max(chart(page, "io", "keyed")) > 0);
+			assertThat(ledger.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 			File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
 			Path target = Path.of("target", "dashboard.png");
 			Files.copy(screenshot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -12,6 +12,7 @@ import io.gopool.GoPoolLevels;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
 import io.gopool.GoPoolTuning;
+import io.gopool.GroupCounts;
 import io.gopool.RunningTask;
 import io.gopool.TaskCounts;
 import io.gopool.spring.GoPoolRegistry;
@@ -133,12 +134,14 @@ public class GoPoolsEndpoint {
 	private static StatsDescriptor stats(GoPoolStats stats) {
 		GoPoolLevels levels = stats.levels();
 		TaskCounts counts = stats.counts();
+		GroupCounts groups = stats.groups();
 		return new StatsDescriptor(levels.workers(), levels.idleWorkers(), levels.busyWorkers(),
 				levels.largestWorkers(), levels.queueSize(), levels.blockedSubmitters(), levels.stuckTasks(),
 				levels.waitingBehindKey(), levels.activeGroups(), counts.submitted(), counts.started(),
 				counts.completed(), counts.failed(), counts.rejected(), counts.expired(), counts.cancelled(),
 				counts.evicted(), counts.returned(), millis(Duration.ofNanos(counts.totalWaitNanos())),
-				millis(Duration.ofNanos(counts.totalRunNanos())));
+				millis(Duration.ofNanos(counts.totalRunNanos())), groups.succeeded(), groups.failed(), groups.expired(),
+				groups.cancelled());
 	}
 
 	/**
@@ -204,11 +207,17 @@ public class GoPoolsEndpoint {
 	 * @param returned the tasks returned by a shutdown that stopped the pool
 	 * @param totalWait the time started tasks waited between submission and start, summed
 	 * @param totalRun the time finished tasks ran, summed
+	 * @param groupsSucceeded the task groups whose members all completed
+	 * @param groupsFailed the task groups a member's failure ended
+	 * @param groupsExpired the task groups whose deadline passed first
+	 * @param groupsCancelled the task groups closed, without a join, while members had
+	 * not ended
 	 */
 	public record StatsDescriptor(int workers, int idleWorkers, int busyWorkers, int largestWorkers, int queueSize,
 			int blockedSubmitters, int stuckTasks, int waitingBehindKey, int activeGroups, long submitted, long started,
 			long completed, long failed, long rejected, long expired, long cancelled, long evicted, long returned,
-			String totalWait, String totalRun) {
+			String totalWait, String totalRun, long groupsSucceeded, long groupsFailed, long groupsExpired,
+			long groupsCancelled) {
 	}
 
 	/**

@@ -185,9 +185,13 @@ public final class GoPoolDashboard implements AutoCloseable {
 	 * @param expired tasks expired per second
 	 * @param waitP99Millis the 99th percentile queue wait of the tasks started in the
 	 * interval, in milliseconds
+	 * @param waitingBehindKey of the queued tasks, those waiting for an earlier task of
+	 * their key to end
+	 * @param activeGroups the task groups with members that have not ended
 	 */
 	public record Sample(long time, int workers, int busy, int queued, int queueCapacity, int stuck, double completed,
-			double failed, double rejected, double expired, double waitP99Millis) {
+			double failed, double rejected, double expired, double waitP99Millis, int waitingBehindKey,
+			int activeGroups) {
 	}
 
 	/**
@@ -233,7 +237,8 @@ public final class GoPoolDashboard implements AutoCloseable {
 				this.samples.addLast(new Sample(time, levels.workers(), levels.busyWorkers(), levels.queueSize(),
 						queueCapacity, levels.stuckTasks(), counts.completed() / seconds, counts.failed() / seconds,
 						counts.rejected() / seconds, counts.expired() / seconds,
-						waits.since(this.lastWaits).valueAtQuantile(0.99).toNanos() / 1e6));
+						waits.since(this.lastWaits).valueAtQuantile(0.99).toNanos() / 1e6, levels.waitingBehindKey(),
+						levels.activeGroups()));
 				if (this.samples.size() > this.capacity) {
 					this.samples.removeFirst();
 				}

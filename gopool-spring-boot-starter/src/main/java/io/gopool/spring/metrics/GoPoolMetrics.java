@@ -3,6 +3,7 @@ package io.gopool.spring.metrics;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import io.gopool.DurationHistogram;
 import io.gopool.GoPool;
 import io.gopool.GoPoolSettings;
 import io.gopool.GoPoolStats;
+import io.gopool.GroupOutcome;
 import io.gopool.TaskCounts;
 import io.gopool.spring.GoPoolRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -28,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * meters that Micrometer's {@code ExecutorServiceMetrics} publishes for a
  * {@code ThreadPoolExecutor}, so that existing dashboards work, and GoPool's own
  * {@code gopool.tasks} (by {@code result}), {@code gopool.task.wait} and
- * {@code gopool.task.run}, and the wait and run-time distributions as cumulative
+ * {@code gopool.task.run}, {@code gopool.groups} (task groups that ended, by
+ * {@code outcome}), and the wait and run-time distributions as cumulative
  * {@code gopool.task.wait.histogram} and {@code gopool.task.run.histogram} buckets (tag
  * {@code le}) that PromQL's {@code histogram_quantile} reads, taken from the pool's own
  * histograms. The meters read the pool's stats when they are scraped, once per scrape for
@@ -104,6 +107,13 @@ public class GoPoolMetrics implements MeterBinder {
 		tasks("cancelled", TaskCounts::cancelled, pool, tags, registry);
 		tasks("evicted", TaskCounts::evicted, pool, tags, registry);
 		tasks("returned", TaskCounts::returned, pool, tags, registry);
+		for (GroupOutcome outcome : GroupOutcome.values()) {
+			FunctionCounter.builder("gopool.groups", pool, (p) -> p.read().stats().groups().of(outcome))
+				.description("Task groups that ended, by outcome")
+				.baseUnit("groups")
+				.tags(tags.and("outcome", outcome.name().toLowerCase(Locale.ROOT)))
+				.register(registry);
+		}
 		histogram("gopool.task.wait.histogram", "Tasks that started after waiting less than le seconds", pool,
 				Reading::waits, tags, registry);
 		histogram("gopool.task.run.histogram", "Tasks that ran for less than le seconds", pool, Reading::runs, tags,

@@ -78,7 +78,8 @@ class GoPoolActuatorHttpTests {
 		assertThat(JsonPath.<Map<String, Object>>read(body, "$.stats").keySet()).containsExactly("workers",
 				"idleWorkers", "busyWorkers", "largestWorkers", "queueSize", "blockedSubmitters", "stuckTasks",
 				"waitingBehindKey", "activeGroups", "submitted", "started", "completed", "failed", "rejected",
-				"expired", "cancelled", "evicted", "returned", "totalWait", "totalRun");
+				"expired", "cancelled", "evicted", "returned", "totalWait", "totalRun", "groupsSucceeded",
+				"groupsFailed", "groupsExpired", "groupsCancelled");
 		assertThat(JsonPath.<String>read(body, "$.stats.totalWait")).matches("\\d+ms");
 	}
 

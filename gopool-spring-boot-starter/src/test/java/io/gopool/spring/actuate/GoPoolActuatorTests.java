@@ -282,6 +282,9 @@ class GoPoolActuatorTests {
 			assertThat(registry.getMeters().stream().filter(Gauge.class::isInstance)).hasSize(20);
 			assertThat(registry.get("gopool.groups.active").tag("name", "orders").gauge().value()).isZero();
 			assertThat(registry.get("gopool.keys.waiting").tag("name", "orders").gauge().value()).isZero();
+			assertThat(registry.find("gopool.groups").tag("name", "orders").functionCounters())
+				.extracting((counter) -> counter.getId().getTag("outcome"))
+				.containsExactlyInAnyOrder("succeeded", "failed", "expired", "cancelled");
 			assertThat(registry.get("gopool.shutdown").tag("name", "audit").gauge().value()).isZero();
 			context.getBean("audit", GoPool.class).shutdown();
 			org.awaitility.Awaitility.await()

@@ -3,11 +3,13 @@ package io.gopool.spring.dashboard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gopool.GoPool;
+import io.gopool.TaskGroup;
 import io.gopool.TaskOptions;
 import io.gopool.spring.GoPoolRegistry;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,42 @@ class GoPoolDashboardTests {
 				assertThat(task.stuck()).isFalse();
 			});
 			release.countDown();
+		}
+	}
+
+	@Test
+	void samplesCountTasksWaitingBehindTheirKeyAndActiveGroups() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		TaskOptions account = TaskOptions.defaults().withKey("account-1");
+		try (GoPool pool = GoPool.newBuilder().minWorkers(1).maxWorkers(1).queueCapacity(4).build("keyed")) {
+			GoPoolDashboard dashboard = dashboard(pool, Duration.ofSeconds(1), Duration.ofMinutes(1));
+			dashboard.sample();
+			CompletableFuture<String> first = pool.submit(() -> {
+				started.countDown();
+				assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+				return "first";
+			}, account);
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<String> second = pool.submit(() -> "second", account);
+			try (TaskGroup<String> group = pool.newGroup()) {
+				group.submit(() -> "member");
+				this.clock.addAndGet(1000);
+				dashboard.sample();
+				assertThat(dashboard.data(0).pools().get(0).samples()).singleElement().satisfies((sample) -> {
+					assertThat(sample.waitingBehindKey()).isEqualTo(1);
+					assertThat(sample.activeGroups()).isEqualTo(1);
+					assertThat(sample.queued()).isEqualTo(2);
+				});
+				release.countDown();
+				assertThat(group.join()).containsExactly("member");
+			}
+			assertThat(first.get(10, TimeUnit.SECONDS) + second.get(10, TimeUnit.SECONDS)).isEqualTo("firstsecond");
+			this.clock.addAndGet(1000);
+			dashboard.sample();
+			GoPoolDashboard.Sample last = dashboard.data(this.clock.get() - 1).pools().get(0).samples().get(0);
+			assertThat(last.waitingBehindKey()).isZero();
+			assertThat(last.activeGroups()).isZero();
 		}
 	}
 
