@@ -40,6 +40,10 @@ final class PaddedCounter extends PaddedCounterFields {
 		VALUE.getAndAdd(this, -1L);
 	}
 
+	void add(long delta) {
+		VALUE.getAndAdd(this, delta);
+	}
+
 	/**
 	 * A word kept on the counter's line for those who write the counter, read and written
 	 * opaquely: a value any of them wrote, never a torn one.

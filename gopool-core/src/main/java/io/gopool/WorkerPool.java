@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * 3. Otherwise reserve a place in the TaskQueue and link the task. Capacity is exact.
  * 4. Otherwise any idle worker, parked or not, takes the task; then expired tasks are
  *    purged (they must never cause a rejection); then, while a woken worker has yet to
- *    look, wait for it; then look once more from step 1; only then apply the rejection
- *    policy.
+ *    look, wait for it and start over; then confirm that the pool is full (Exact
+ *    capacity, below); only then apply the rejection policy.
  *
  * Waking (Go's rule for spinning threads, proc.go's nmspinning and wakep): an unpark and
  * a context switch per task would cap a pool of many parked workers at a few hundred
@@ -71,11 +71,19 @@ import org.jspecify.annotations.Nullable;
  *    stack). Each worker enters its next state before it leaves the last: it is counted
  *    before its slot leaves null, and uncounted only after the place of the task it
  *    polled was given back or it is on the stack again. A submitter that finds the queue
- *    full reads, in this order, the idle stack, the count, and then the queue again (step
- *    4 and the look from step 1). A worker that is idle or searching throughout is seen
- *    by one of the three; only a worker that finishes a task meanwhile can be missed, and
- *    that race is the submitter's to lose, as with any pool. The reverted first version
- *    of this rule read the queue first and refused a task one place early in that window.
+ *    full and no idle worker reads the searching word; while it counts a searcher, the
+ *    submitter yields and starts over; at zero it confirms: the queue, then the idle
+ *    stack, then the word again, and refuses only if the word did not move. The word's
+ *    high half is an epoch that every search start and end moves, so an unmoved word
+ *    means no worker began or ended a search between the reads: a worker idle
+ *    throughout is on the stack, one searching at the first read is counted, and one that
+ *    starts searching after it moves the epoch. Only a worker that finishes a task
+ *    meanwhile can be missed, and that race is the submitter's to lose, as with any pool.
+ *    WakeProtocolModel checks all this over every interleaving of a few workers and
+ *    submitters; it found the window of the rule before this one (look again once after
+ *    a zero count), which refused a task with a place free when a worker woke itself,
+ *    took a task and uncounted itself between two of the submitter's reads. The reverted
+ *    first version read the queue first and refused one place early.
  *
  * Concurrency: the hot path takes no lock: the idle stack, the queue lanes, the queue
  * size and the worker count are all CAS-based, and each worker counts its own tasks
@@ -164,6 +172,12 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 */
 	private static final long MAX_DEADLINE_NANOS = 1L << 62;
 
+	/** Adds one searcher and moves the epoch. */
+	private static final long SEARCH_STARTED = (1L << 32) + 1;
+
+	/** Takes one searcher away and moves the epoch. */
+	private static final long SEARCH_ENDED = (1L << 32) - 1;
+
 	private final String name;
 
 	/**
@@ -225,6 +239,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	private final AtomicInteger spinning = new AtomicInteger();
 
 	/** Workers taken out of idleness that have not yet looked (see Waking). */
+	/**
+	 * The searching count (Waking) in the low half of the word, and in the high half an
+	 * epoch that every change moves, so that a submitter can tell that no search began or
+	 * ended between two of its reads (Exact capacity).
+	 */
 	private final PaddedCounter searching = new PaddedCounter();
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
@@ -418,7 +437,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			return;
 		}
 		long blockDeadline = 0;
-		boolean lookedAgain = false;
 		// The task was stamped at submission; only a retry (after waiting or evicting)
 		// reads again.
 		long now = task.submittedAt;
@@ -465,15 +483,23 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (purgeExpired()) {
 				continue;
 			}
-			if (this.searching.get() > 0) {
+			long search = this.searching.get();
+			if (searchCount(search) > 0) {
 				// A woken worker has yet to look: the place it makes is for this task.
-				lookedAgain = false;
 				Thread.yield();
 				continue;
 			}
-			if (!lookedAgain) {
-				// Idle stack, then count, then queue (see Waking): look once more.
-				lookedAgain = true;
+			// Confirm the zero count (see Exact capacity): the queue, then the idle
+			// stack, then that no search began or ended meanwhile.
+			if (this.queue.tryReserve()) {
+				enqueue(task);
+				return;
+			}
+			if (handOff(task, true)) {
+				accepted(task);
+				return;
+			}
+			if (this.searching.get() != search) {
 				continue;
 			}
 			if (this.rejectionPolicy == RejectionPolicy.CALLER_RUNS) {
@@ -485,7 +511,6 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			if (!onFull(task, blockDeadline, this::mayHaveRoom)) {
 				return;
 			}
-			lookedAgain = false;
 		}
 	}
 
@@ -698,7 +723,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private boolean mayHaveRoom() {
 		return runState() != RUNNING || !this.idle.isEmpty() || workerCount() < this.maxWorkers
-				|| this.queue.size() < this.queue.capacity() || this.searching.get() > 0;
+				|| this.queue.size() < this.queue.capacity() || searchers() > 0;
 	}
 
 	private boolean evictLeastUrgent() {
@@ -743,10 +768,10 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * unpark for nothing. Returns whether a worker took the task.
 	 */
 	private boolean handOff(Task task, boolean anyIdle) {
-		if (this.idle.isEmpty() || !anyIdle && this.searching.get() > 0) {
+		if (this.idle.isEmpty() || !anyIdle && searchers() > 0) {
 			return false;
 		}
-		this.searching.increment();
+		this.searching.add(SEARCH_STARTED);
 		if (this.idle.assign(task) == null) {
 			searchEnded();
 			return false;
@@ -760,17 +785,17 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * no worker was idle.
 	 */
 	private boolean wakeForQueue() {
-		return !this.idle.isEmpty() && (this.searching.get() > 0 || wakeIdleWorker());
+		return !this.idle.isEmpty() && (searchers() > 0 || wakeIdleWorker());
 	}
 
 	/** Wakes an idle worker to look at the queue, counted as searching first. */
 	private boolean wakeIdleWorker() {
 		do {
-			this.searching.increment();
+			this.searching.add(SEARCH_STARTED);
 			if (this.idle.assign(Worker.WAKE) != null) {
 				return true;
 			}
-			this.searching.decrement();
+			this.searching.add(SEARCH_ENDED);
 		}
 		while (shouldWakeIdleWorker());
 		return false;
@@ -778,7 +803,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	/** Wakes one worker of the pool, wherever it is, counted as searching first. */
 	private boolean wake(Worker worker) {
-		this.searching.increment();
+		this.searching.add(SEARCH_STARTED);
 		if (worker.tryAssign(Worker.WAKE)) {
 			return true;
 		}
@@ -788,7 +813,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	/** Counts a worker that takes itself out of idleness (see Waking). */
 	void searchStarted() {
-		this.searching.increment();
+		this.searching.add(SEARCH_STARTED);
 	}
 
 	/**
@@ -797,18 +822,28 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 	 * fans out and no task stays behind a count that made its submitter skip the wake-up.
 	 */
 	void searchEnded() {
-		this.searching.decrement();
+		this.searching.add(SEARCH_ENDED);
 		if (shouldWakeIdleWorker()) {
 			wakeIdleWorker();
 		}
 	}
 
 	private boolean shouldWakeIdleWorker() {
-		return !this.idle.isEmpty() && this.searching.get() == 0 && this.queue.hasLinkedTask();
+		return !this.idle.isEmpty() && searchers() == 0 && this.queue.hasLinkedTask();
 	}
 
+	/** How many workers are counted as searching. */
 	int searchingWorkers() {
-		return (int) this.searching.get();
+		return searchers();
+	}
+
+	private int searchers() {
+		return searchCount(this.searching.get());
+	}
+
+	/** The count of a searching word: its low half (the high half is its epoch). */
+	private static int searchCount(long word) {
+		return (int) word;
 	}
 
 	boolean tryStartSpinning() {
