@@ -238,11 +238,11 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 
 	private final AtomicInteger spinning = new AtomicInteger();
 
-	/** Workers taken out of idleness that have not yet looked (see Waking). */
 	/**
-	 * The searching count (Waking) in the low half of the word, and in the high half an
-	 * epoch that every change moves, so that a submitter can tell that no search began or
-	 * ended between two of its reads (Exact capacity).
+	 * The searching count, workers taken out of idleness that have not yet looked (see
+	 * Waking), in the low half of the word, and in the high half an epoch that every
+	 * change moves, so that a submitter can tell that no search began or ended between
+	 * two of its reads (Exact capacity).
 	 */
 	private final PaddedCounter searching = new PaddedCounter();
 
@@ -471,13 +471,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 					throw reject(task, "could not start a worker", ex.getCause());
 				}
 			}
-			if (this.queue.tryReserve()) {
-				enqueue(task);
-				return;
-			}
-			if (handOff(task, true)) {
-				// No room in the queue, but a parked worker takes the task after all.
-				accepted(task);
+			if (queueOrHandToAnyIdle(task)) {
 				return;
 			}
 			if (purgeExpired()) {
@@ -491,12 +485,7 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 			}
 			// Confirm the zero count (see Exact capacity): the queue, then the idle
 			// stack, then that no search began or ended meanwhile.
-			if (this.queue.tryReserve()) {
-				enqueue(task);
-				return;
-			}
-			if (handOff(task, true)) {
-				accepted(task);
+			if (queueOrHandToAnyIdle(task)) {
 				return;
 			}
 			if (this.searching.get() != search) {
@@ -512,6 +501,22 @@ final class WorkerPool extends AbstractExecutorService implements GoPool {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Queues the task if the queue has room, else hands it to any idle worker, parked or
+	 * not (step 3, then the first of step 4); returns whether either took it.
+	 */
+	private boolean queueOrHandToAnyIdle(Task task) {
+		if (this.queue.tryReserve()) {
+			enqueue(task);
+			return true;
+		}
+		if (handOff(task, true)) {
+			accepted(task);
+			return true;
+		}
+		return false;
 	}
 
 	/**

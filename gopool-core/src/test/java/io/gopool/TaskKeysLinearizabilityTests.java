@@ -9,6 +9,8 @@ import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * The per-key hand-over ({@link TaskKeys}) under the engine's own protocol, checked for
  * linearizability by Lincheck against {@link OneKey}, a key with one running task and a
@@ -96,6 +98,11 @@ public class TaskKeysLinearizabilityTests {
 
 	@Test
 	void linearizableUnderModelChecking() {
+		// Lincheck 2.39's class reader cannot read JDK 25's class files, so it cannot
+		// instrument TaskKeys there, and an uninstrumented wait in end() never lets the
+		// checker switch threads; stress (below) still runs.
+		assumeTrue(Runtime.version().feature() < 25,
+				"SKIPPED on JDK " + Runtime.version().feature() + ": Lincheck 2.39 cannot instrument TaskKeys there");
 		ModelCheckingOptions options = new ModelCheckingOptions().sequentialSpecification(OneKey.class)
 			.iterations(20)
 			.invocationsPerIteration(300)
