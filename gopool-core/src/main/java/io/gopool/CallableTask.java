@@ -2,6 +2,8 @@ package io.gopool;
 
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A task given to {@code submit}: its ending completes a {@link TaskFuture}.
  *
@@ -23,6 +25,11 @@ final class CallableTask<T> extends Task implements Runnable {
 	@Override
 	Object call() throws Exception {
 		return this.callable.call();
+	}
+
+	@Override
+	@Nullable String group() {
+		return (this.callable instanceof GroupMember member) ? member.groupName() : null;
 	}
 
 	@Override

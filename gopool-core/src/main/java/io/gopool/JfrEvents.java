@@ -140,7 +140,7 @@ final class JfrEvents {
 		@Nullable String group;
 
 		final void describe(String pool, Task task) {
-			describe(pool, task.toString(), task.priority, task.group);
+			describe(pool, task.toString(), task.priority, task.group());
 		}
 
 		final void describe(String pool, String task, int priority, @Nullable String group) {

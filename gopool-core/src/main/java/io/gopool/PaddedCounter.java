@@ -28,16 +28,8 @@ final class PaddedCounter extends PaddedCounterFields {
 		return VALUE.compareAndSet(this, expected, next);
 	}
 
-	long getAndIncrement() {
-		return (long) VALUE.getAndAdd(this, 1L);
-	}
-
 	void increment() {
 		VALUE.getAndAdd(this, 1L);
-	}
-
-	void decrement() {
-		VALUE.getAndAdd(this, -1L);
 	}
 
 	void add(long delta) {

@@ -47,6 +47,10 @@ final class PoolCounters {
 		this.groups[outcome.ordinal()].increment();
 	}
 
+	private long groupsEnded(GroupOutcome outcome) {
+		return this.groups[outcome.ordinal()].sum();
+	}
+
 	/** Adds the counts of tasks run outside any worker (caller-runs, failed starts). */
 	synchronized void fold(TaskCounters counters) {
 		this.folded.add(counters);
@@ -96,9 +100,8 @@ final class PoolCounters {
 				queueSize, blockedSubmitters, stuckTasks, waitingBehindKey, activeGroups);
 		TaskCounts counts = new TaskCounts(this.submitted.sum(), started, completed, failed, this.rejected.sum(),
 				this.expired.sum(), this.cancelled.sum(), this.evicted.sum(), this.returned.sum(), waitNanos, runNanos);
-		GroupCounts groups = new GroupCounts(this.groups[GroupOutcome.SUCCEEDED.ordinal()].sum(),
-				this.groups[GroupOutcome.FAILED.ordinal()].sum(), this.groups[GroupOutcome.EXPIRED.ordinal()].sum(),
-				this.groups[GroupOutcome.CANCELLED.ordinal()].sum());
+		GroupCounts groups = new GroupCounts(groupsEnded(GroupOutcome.SUCCEEDED), groupsEnded(GroupOutcome.FAILED),
+				groupsEnded(GroupOutcome.EXPIRED), groupsEnded(GroupOutcome.CANCELLED));
 		return new GoPoolStats(poolName, levels, counts, groups);
 	}
 

@@ -72,7 +72,7 @@ final class StuckTaskMonitor {
 				this.stuck.incrementAndGet();
 				RunningTask view = InFlightView.describe(pool.name(), worker, task, now, true);
 				if (view != null) {
-					reporter.stuck(view, task.group);
+					reporter.stuck(view, task.group());
 				}
 				if (this.interrupt && task.beginInterrupt()) {
 					worker.thread.interrupt();

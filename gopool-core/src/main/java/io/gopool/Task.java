@@ -106,12 +106,6 @@ abstract class Task {
 	@Nullable Object key;
 
 	/**
-	 * The name of the task group the task is a member of, or {@code null}; for the
-	 * flight-recorder events. Plain: set by the group before the task is submitted.
-	 */
-	@Nullable String group;
-
-	/**
 	 * Whether the task waits behind its key (see {@link TaskKeys}): it holds a queue
 	 * place but is in no lane, so its ending gives the place back as if it had been
 	 * polled. Cleared just before the task is linked into a lane.
@@ -265,6 +259,15 @@ abstract class Task {
 	 * rather than a future.
 	 */
 	abstract boolean reportsFailure();
+
+	/**
+	 * The name of the task group the task is a member of, or {@code null}; for the
+	 * flight-recorder events. A method, not a field, so that tasks outside groups carry
+	 * nothing for it.
+	 */
+	@Nullable String group() {
+		return null;
+	}
 
 	abstract void complete(Object result);
 

@@ -411,8 +411,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 	 * member has then ended, as the group's failure).
 	 */
 	private @Nullable TaskRejectedException handToPool(Member member) {
-		CallableTask<T> task = this.pool.newCallableTask(member::run, memberOptions(member.options));
-		task.group = this.options.name();
+		CallableTask<T> task = this.pool.newCallableTask(member, memberOptions(member.options));
 		// Known before any worker can run it, so that the member can cancel itself.
 		member.task = task.future;
 		task.future.whenComplete((result, failure) -> taskCompleted(member, result, failure));
@@ -643,7 +642,7 @@ public final class TaskGroup<T> implements AutoCloseable {
 	 * One member: the future its submitter holds, and the run word that decides, once,
 	 * whether its code runs.
 	 */
-	private final class Member extends CompletableFuture<T> {
+	private final class Member extends CompletableFuture<T> implements Callable<T>, GroupMember {
 
 		private final Callable<? extends T> work;
 
@@ -666,7 +665,8 @@ public final class TaskGroup<T> implements AutoCloseable {
 		}
 
 		/** Runs on a worker, as the member's pool task. */
-		T run() throws Exception {
+		@Override
+		public T call() throws Exception {
 			if (TaskGroup.this.stopped && this.run.compareAndSet(PENDING, DONE)) {
 				// The group stopped before the worker reached this member: it must not
 				// run, and ends cancelled, as if the stop had reached it in the queue.
@@ -691,6 +691,11 @@ public final class TaskGroup<T> implements AutoCloseable {
 				this.run.set(DONE);
 				memberEnded(this, thrown, true);
 			}
+		}
+
+		@Override
+		public String groupName() {
+			return TaskGroup.this.options.name();
 		}
 
 		boolean hasEnded() {
